@@ -1,0 +1,85 @@
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+/** The flags the system Chromium runs with: headless, no sandbox (containers), nothing phoning home. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const skipReason = inject('skipReason');
+export const baseUrl = inject('baseUrl');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: inject('chromiumPath'), headless: true, args: CHROMIUM_ARGS });
+}
+
+export async function newPage(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  // A page that breaks the Content-Security-Policy or throws is a failure even if it looks right.
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  pageProblems.set(page, problems);
+  return { context, page };
+}
+
+const pageProblems = new WeakMap<Page, string[]>();
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it is now and fails with a readable list of any violations. */
+export async function expectNoAccessibilityViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help}\n` +
+      violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n'),
+  );
+  expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+  expect(pageProblems.get(page) ?? [], `browser errors on ${page.url()}`).toEqual([]);
+}
+
+/** Waits for the page whose main heading is `heading`, then checks its tab title and accessibility. */
+export async function expectPage(page: Page, heading: string | RegExp, title?: string | RegExp): Promise<void> {
+  await expect.poll(() => page.locator('h1').textContent()).toMatch(heading instanceof RegExp ? heading : exact(heading));
+  if (title !== undefined) await expect.poll(() => page.title()).toMatch(title instanceof RegExp ? title : exact(title));
+  // Let loading states settle so axe sees the finished page.
+  await page.locator('[role="status"]:has-text("Loading"), [role="status"]:has-text("Checking")').waitFor({ state: 'detached' });
+  await expectNoAccessibilityViolations(page);
+}
+
+function exact(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** Names of the links in the main navigation, in order. */
+export function navLinks(page: Page): Promise<string[]> {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+}
+
+/** The id and text of whatever has keyboard focus. */
+export function focused(page: Page): Promise<{ id: string; tag: string; text: string }> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    return {
+      id: element?.id ?? '',
+      tag: element?.tagName.toLowerCase() ?? '',
+      text: (element?.textContent ?? '').trim(),
+    };
+  });
+}

@@ -1,0 +1,31 @@
+import type { Me, Role } from '@allot/shared';
+
+/** Who a navigation entry is for. The server still checks every request; the menu only hides. */
+export type Audience = 'everyone' | 'signed-out' | 'signed-in' | { roles: readonly Role[] };
+
+export interface NavItem {
+  to: string;
+  label: string;
+  audience: Audience;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'Home', audience: 'everyone' },
+  { to: '/wards', label: 'Wards', audience: 'everyone' },
+  { to: '/admin/wards', label: 'Manage wards', audience: { roles: ['admin'] } },
+  { to: '/admin/users', label: 'Users and roles', audience: { roles: ['admin'] } },
+  { to: '/account', label: 'My account', audience: 'signed-in' },
+  { to: '/sign-in', label: 'Sign in', audience: 'signed-out' },
+  { to: '/register', label: 'Create an account', audience: 'signed-out' },
+];
+
+export function canSee(audience: Audience, user: Me | null): boolean {
+  if (audience === 'everyone') return true;
+  if (audience === 'signed-out') return user === null;
+  if (audience === 'signed-in') return user !== null;
+  return user !== null && audience.roles.some((role) => user.roles.includes(role));
+}
+
+export function navItemsFor(user: Me | null): NavItem[] {
+  return NAV_ITEMS.filter((item) => canSee(item.audience, user));
+}

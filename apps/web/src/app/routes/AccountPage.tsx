@@ -1,0 +1,40 @@
+import { useNavigate } from 'react-router';
+import { Page } from '../../components/Page';
+import { ProblemMessage } from '../../components/messages';
+import { useCurrentUser } from '../../features/auth/api/get-current-user';
+import { useSignOut } from '../../features/auth/api/sign-out';
+import { AccountDetails } from '../../features/auth/components/AccountDetails';
+import { useWards } from '../../features/wards/api/list-wards';
+import { RequireRole } from '../RequireRole';
+
+function AccountContent() {
+  const { data: user } = useCurrentUser();
+  const wards = useWards();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  if (!user) return null;
+  const homeWard = wards.data?.find((ward) => ward.id === user.homeWardId);
+
+  return (
+    <Page title="My account" lead={`These are the details we hold for you, ${user.displayName}.`}>
+      <AccountDetails user={user} homeWardName={homeWard?.name ?? null} />
+      {signOut.isError ? <ProblemMessage>{signOut.error.message} You have been signed out on this device.</ProblemMessage> : null}
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/', { replace: true }) })}
+      >
+        {signOut.isPending ? 'Signing out…' : 'Sign out'}
+      </button>
+    </Page>
+  );
+}
+
+export function AccountPage() {
+  return (
+    <RequireRole title="My account">
+      <AccountContent />
+    </RequireRole>
+  );
+}
