@@ -1,0 +1,228 @@
+import type { Instance } from '../model';
+import { formatMoney } from '../pabulib/decimal';
+import { approvalCounts, describeTieBreak, tieBreakComparator } from './tieBreak';
+import { DEFAULT_TIE_BREAK, type TallyResult, type TieBreak } from './types';
+
+export interface MaxWelfareOptions {
+  /** Orders projects before the search; among several optimal sets, decides which is returned. */
+  readonly tieBreak?: TieBreak;
+}
+
+export interface MaxWelfareProject {
+  readonly projectId: string;
+  readonly votes: number;
+  readonly cost: string;
+  /** votes × cost: what this project adds to the objective when funded. */
+  readonly welfare: string;
+  readonly decision: 'in' | 'out';
+  readonly reason: string;
+}
+
+export interface MaxWelfareExplanation {
+  readonly kind: 'max_welfare';
+  /** Σ over funded projects of (ballots listing it) × cost, in currency units. */
+  readonly objective: string;
+  readonly method: 'dynamic programming over costs' | 'branch and bound';
+  readonly tieBreak: string;
+  readonly budget: string;
+  readonly spent: string;
+  readonly leftover: string;
+  readonly projects: readonly MaxWelfareProject[];
+}
+
+export interface MaxWelfareResult extends TallyResult<MaxWelfareExplanation> {
+  /** The optimum's objective in units of 10^-moneyScale currency (Σ votes × cost). */
+  readonly objective: bigint;
+}
+
+/** Above this many DP cells (items × capacity units) the branch and bound is used instead. */
+const DP_CELL_LIMIT = 30_000_000;
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/**
+ * pabutools `max_additive_utilitarian_welfare` with `Cost_Sat`: the exact optimum of the 0/1
+ * knapsack "maximise Σ votes(p)·cost(p) over sets that fit the budget". Solved by dynamic
+ * programming over costs (divided by their common divisor) when that table is small, otherwise
+ * by depth-first branch and bound with the LP (Dantzig) bound. All arithmetic is exact. Among
+ * optimal sets the result is deterministic: projects are searched by votes, then the tie-break.
+ * Projects nobody voted for add nothing and are left out.
+ */
+export function maxWelfareCostSat(instance: Instance, options: MaxWelfareOptions = {}): MaxWelfareResult {
+  const tieBreak = options.tieBreak ?? DEFAULT_TIE_BREAK;
+  const projects = instance.projects;
+  const approvals = approvalCounts(instance);
+  const tie = tieBreakComparator(instance, tieBreak, approvals);
+  const budget = instance.budget;
+
+  const chosen = new Set<number>();
+  const items: number[] = [];
+  projects.forEach((p, i) => {
+    const votes = approvals[i] ?? 0;
+    if (votes === 0 || p.cost > budget) return;
+    if (p.cost === 0n) chosen.add(i); // free and wanted: always in
+    else items.push(i);
+  });
+  // Density votes·cost/cost = votes: best first, ties by the tie-break.
+  items.sort((a, b) => (approvals[b] ?? 0) - (approvals[a] ?? 0) || tie(a, b));
+
+  let g = budget;
+  for (const i of items) g = gcd(g, projects[i]?.cost ?? 1n);
+  if (g === 0n) g = 1n;
+  const capacity = budget / g;
+  const weights = items.map((i) => (projects[i]?.cost ?? 0n) / g);
+  const values = items.map((i, k) => BigInt(approvals[i] ?? 0) * (weights[k] ?? 0n));
+  const maxVotes = items.reduce((m, i) => Math.max(m, approvals[i] ?? 0), 0);
+
+  const totalValue = values.reduce((s, v) => s + v, 0n);
+  const dpCells = capacity * BigInt(items.length + 1);
+  const numbersSafe =
+    totalValue <= BigInt(Number.MAX_SAFE_INTEGER) && capacity * BigInt(maxVotes + 1) <= BigInt(Number.MAX_SAFE_INTEGER);
+  let method: MaxWelfareExplanation['method'];
+  let picked: number[];
+  if (numbersSafe && dpCells <= BigInt(DP_CELL_LIMIT)) {
+    method = 'dynamic programming over costs';
+    picked = knapsackDp(Number(capacity), weights.map(Number), values.map(Number));
+  } else {
+    method = 'branch and bound';
+    picked = knapsackBranchAndBound(capacity, weights, values, items.map((i) => BigInt(approvals[i] ?? 0)));
+  }
+  for (const k of picked) chosen.add(items[k] ?? -1);
+
+  const scale = instance.moneyScale;
+  let spent = 0n;
+  let objective = 0n;
+  const order = projects.map((_, i) => i);
+  order.sort((a, b) => (approvals[b] ?? 0) - (approvals[a] ?? 0) || tie(a, b));
+  const rows: MaxWelfareProject[] = [];
+  const selected: string[] = [];
+  for (const i of order) {
+    const p = projects[i];
+    if (!p) continue;
+    const votes = approvals[i] ?? 0;
+    const welfare = BigInt(votes) * p.cost;
+    const isIn = chosen.has(i);
+    if (isIn) {
+      spent += p.cost;
+      objective += welfare;
+      selected.push(p.id);
+    }
+    rows.push({
+      projectId: p.id,
+      votes,
+      cost: formatMoney(p.cost, scale),
+      welfare: formatMoney(welfare, scale),
+      decision: isIn ? 'in' : 'out',
+      reason: isIn
+        ? 'part of the best set of projects that fits the budget'
+        : votes === 0
+          ? 'no ballot lists it, so it adds nothing'
+          : p.cost > budget
+            ? 'it costs more than the whole budget'
+            : 'no set including it that fits the budget reaches a higher total',
+    });
+  }
+  return {
+    rule: 'max_welfare_cost_sat',
+    selected,
+    cost: spent,
+    objective,
+    explanation: {
+      kind: 'max_welfare',
+      objective: formatMoney(objective, scale),
+      method,
+      tieBreak: describeTieBreak(tieBreak),
+      budget: formatMoney(budget, scale),
+      spent: formatMoney(spent, scale),
+      leftover: formatMoney(budget - spent, scale),
+      projects: rows,
+    },
+  };
+}
+
+/** 0/1 knapsack by DP over integer capacity (all values exact: checked < 2^53 by the caller). */
+function knapsackDp(capacity: number, weights: readonly number[], values: readonly number[]): number[] {
+  const n = weights.length;
+  const best = new Float64Array(capacity + 1);
+  const words = (capacity >>> 5) + 1;
+  const take = new Uint32Array(n * words);
+  for (let k = 0; k < n; k++) {
+    const w = weights[k] ?? 0;
+    const v = values[k] ?? 0;
+    const base = k * words;
+    // Strictly better only, so earlier (better-ranked) choices are kept on ties.
+    for (let c = capacity; c >= w; c--) {
+      const candidate = (best[c - w] ?? 0) + v;
+      if (candidate > (best[c] ?? 0)) {
+        best[c] = candidate;
+        take[base + (c >>> 5)] = (take[base + (c >>> 5)] ?? 0) | (1 << (c & 31));
+      }
+    }
+  }
+  const picked: number[] = [];
+  let c = capacity;
+  for (let k = n - 1; k >= 0; k--) {
+    if (((take[k * words + (c >>> 5)] ?? 0) >>> (c & 31)) & 1) {
+      picked.push(k);
+      c -= weights[k] ?? 0;
+    }
+  }
+  return picked.reverse();
+}
+
+/**
+ * Depth-first branch and bound (include before exclude) over items sorted by density
+ * (values[k] / weights[k] = density[k], non-increasing). The bound is the LP relaxation: fill
+ * greedily, then a fraction of the first item that does not fit. Exact bigint arithmetic.
+ */
+function knapsackBranchAndBound(
+  capacity: bigint,
+  weights: readonly bigint[],
+  values: readonly bigint[],
+  density: readonly bigint[],
+): number[] {
+  const n = weights.length;
+  let bestValue = -1n;
+  let bestSet: number[] = [];
+  const current: number[] = [];
+
+  // Upper bound of what items k.. can add with `room` left (LP relaxation, exact since
+  // value/weight is the integer density).
+  const bound = (k: number, room: bigint): bigint => {
+    let add = 0n;
+    for (let j = k; j < n; j++) {
+      const w = weights[j] ?? 0n;
+      if (w <= room) {
+        room -= w;
+        add += values[j] ?? 0n;
+      } else {
+        return add + room * (density[j] ?? 0n);
+      }
+    }
+    return add;
+  };
+
+  const rootBound = bound(0, capacity);
+  const visit = (k: number, room: bigint, value: bigint): void => {
+    if (value > bestValue) {
+      bestValue = value;
+      bestSet = [...current];
+    }
+    if (k >= n || bestValue >= rootBound) return;
+    if (value + bound(k, room) <= bestValue) return;
+    const w = weights[k] ?? 0n;
+    if (w <= room) {
+      current.push(k);
+      visit(k + 1, room - w, value + (values[k] ?? 0n));
+      current.pop();
+    }
+    visit(k + 1, room, value);
+  };
+  visit(0, capacity, 0n);
+  return bestSet;
+}
