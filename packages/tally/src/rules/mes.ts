@@ -1,0 +1,313 @@
+import { formatDecimal, formatFraction } from '../arith/rational';
+import type { Instance } from '../model';
+import { formatMoney } from '../pabulib/decimal';
+import { ApprovalEngine } from './mes/approval';
+import { approvalProfile } from './mes/profile';
+import { PointsEngine, pointsUtilities } from './mes/points';
+import type { MesEngine, MesRun, Ratio } from './mes/types';
+import { RuleNotApplicableError } from './errors';
+import { approvalCounts, tieBreakComparator } from './tieBreak';
+import { PABUTOOLS_TIE_BREAK, type TallyResult, type TieBreak } from './types';
+
+/**
+ * The method of equal shares (MES) and its usual completions, reproducing pabutools'
+ * `method_of_equal_shares` exactly (see pabulib/RULES.md §2.2–2.3).
+ */
+
+export type EqualSharesUtility = 'cost' | 'cardinality' | 'points';
+export type EqualSharesCompletion = 'none' | 'add1' | 'add1-greedy';
+
+export interface EqualSharesOptions {
+  /** cost = Cost_Sat, cardinality = Cardinality_Sat (any ballot read as approval of its projects), points = Additive_Cardinal_Sat. */
+  readonly utility: EqualSharesUtility;
+  /**
+   * none: plain MES. add1: raise the per-voter budget one currency unit at a time and keep the
+   * last outcome that fits the real budget. add1-greedy: add1, then fill what is left greedily
+   * by number of votes.
+   */
+  readonly completion: EqualSharesCompletion;
+  /** add1 only: also stop at the first outcome that leaves no supported project affordable (pabutools). Default true. */
+  readonly exhaustiveStop?: boolean;
+  /** Start from floor(B/n) currency units per voter (pabulib's checker) instead of exactly B/n. */
+  readonly startFloor?: boolean;
+  readonly tieBreak?: TieBreak;
+}
+
+export interface EqualSharesRound {
+  readonly project: string;
+  readonly cost: string;
+  /**
+   * Approval-style utilities: what each supporter was asked to pay (ρ·u). Points utilities: the
+   * price of one point (a supporter pays points × price). Currency units, rounded for reading.
+   */
+  readonly price: string;
+  /** The same price as an exact fraction of currency units (e.g. `1000/3`). */
+  readonly priceExact: string;
+  readonly priceUnit: 'supporter' | 'point';
+  /** Supporters who paid the full price. */
+  readonly paidInFull: number;
+  /** Supporters who had less than the price left and paid all of it (possibly nothing). */
+  readonly capped: number;
+}
+
+export interface EqualSharesLeftover {
+  readonly voters: number;
+  /** Money each of these voters still had at the end, currency units (rounded). */
+  readonly remaining: string;
+}
+
+export interface EqualSharesGreedyStep {
+  readonly project: string;
+  readonly cost: string;
+  readonly votes: number;
+}
+
+export interface EqualSharesExplanation {
+  readonly utility: EqualSharesUtility;
+  readonly completion: EqualSharesCompletion;
+  readonly exhaustiveStop: boolean;
+  readonly startFloor: boolean;
+  readonly tieBreak: TieBreak;
+  /** n: every ballot, empty ones included. */
+  readonly voters: number;
+  readonly budget: string;
+  /** Per-voter budget of the first MES run and of the run whose outcome was kept. */
+  readonly budgetPerVoter: { readonly start: string; readonly used: string; readonly usedExact: string };
+  /** Number of MES runs (1 for plain MES; for add1 the iterations, the rejected last one included). */
+  readonly mesRuns: number;
+  /** Runs where floating point could not decide safely and exact arithmetic decided instead. */
+  readonly exactRuns: number;
+  readonly stop: 'plain' | 'exhaustive' | 'next-over-budget' | 'budget-bound';
+  /** Zero-cost projects with support, funded before MES starts (not with cost utilities). */
+  readonly fundedAtZeroCost: readonly string[];
+  /** The MES rounds of the kept run, in funding order. */
+  readonly rounds: readonly EqualSharesRound[];
+  /** What voters had left at the end of the kept run, one entry per distinct amount. */
+  readonly leftovers: readonly EqualSharesLeftover[];
+  /** add1-greedy: projects added by the greedy fill, in order. */
+  readonly greedyFill: readonly EqualSharesGreedyStep[];
+}
+
+export function equalSharesRuleKey(options: EqualSharesOptions): string {
+  const base = { cost: 'mes_cost_sat', cardinality: 'mes_cardinality_sat', points: 'mes_points' }[options.utility];
+  if (options.completion === 'none') return options.startFloor ? `${base}_floor` : base;
+  let key = `${base}_add1`;
+  if (options.completion === 'add1-greedy') key += '_greedy';
+  if (options.exhaustiveStop === false) key += '_noexh';
+  if (options.startFloor) key += '_floor';
+  return key;
+}
+
+export function equalShares(
+  instance: Instance,
+  options: EqualSharesOptions,
+): TallyResult<EqualSharesExplanation> {
+  const tieBreak = options.tieBreak ?? PABUTOOLS_TIE_BREAK;
+  const exhaustiveStop = options.exhaustiveStop ?? true;
+  const startFloor = options.startFloor ?? false;
+  const { projects, budget, moneyScale } = instance;
+  const n = instance.ballots.length;
+  const approvals = approvalCounts(instance);
+  const tieCompare = tieBreakComparator(instance, tieBreak, approvals);
+  const costs = projects.map((p) => p.cost);
+  const unit = 10n ** BigInt(moneyScale);
+  const money = (x: bigint): string => formatMoney(x, moneyScale);
+  const ratioMoney = (r: Ratio): string => formatDecimal(r.num, r.den * unit, 6);
+
+  // Candidates: positive cost and positive total utility. Supported zero-cost projects are funded
+  // up front, except with cost utilities where their utility is 0 (pabutools does the same).
+  let engine: MesEngine;
+  const supported: boolean[] = [];
+  if (options.utility === 'points') {
+    if (instance.voteType === 'ordinal') {
+      throw new RuleNotApplicableError('MES with points utilities needs cumulative, scoring or approval ballots');
+    }
+    const { units, supporters } = pointsUtilities(instance);
+    supporters.forEach((s, q) => (supported[q] = s.length > 0));
+    const candidates = projects.flatMap((p, q) => (p.cost > 0n && supported[q] ? [q] : []));
+    engine = new PointsEngine(units, supporters, costs, candidates, tieCompare);
+  } else {
+    const profile = approvalProfile(instance);
+    projects.forEach((_, q) => (supported[q] = (profile.supporters[q] ?? 0) > 0));
+    const candidates = projects.flatMap((p, q) => (p.cost > 0n && supported[q] ? [q] : []));
+    engine = new ApprovalEngine(profile, costs, candidates, options.utility, tieCompare);
+  }
+  const candidates = projects.flatMap((p, q) => (p.cost > 0n && supported[q] ? [q] : []));
+  const zeroCost =
+    options.utility === 'cost' ? [] : projects.flatMap((p, q) => (p.cost === 0n && supported[q] ? [q] : []));
+
+  if (n === 0) {
+    return emptyResult(instance, options, tieBreak, exhaustiveStop, startFloor, zeroCost);
+  }
+
+  const start: Ratio = startFloor
+    ? { num: (budget / (BigInt(n) * unit)) * unit, den: 1n }
+    : { num: budget, den: BigInt(n) };
+  let mesRuns = 0;
+  let exactRuns = 0;
+  const runAt = (b: Ratio): MesRun => {
+    mesRuns += 1;
+    const fast = engine.run(b, false, false);
+    if (fast) return fast;
+    exactRuns += 1;
+    const exact = engine.run(b, true, false);
+    if (!exact) throw new Error('MES: exact run gave no outcome');
+    return exact;
+  };
+  const candidateSet = new Set(candidates);
+  const isExhaustive = (run: MesRun): boolean => {
+    const chosen = new Set(run.selected);
+    const left = budget - run.cost;
+    return !candidates.some((q) => !chosen.has(q) && candidateSet.has(q) && (costs[q] ?? 0n) <= left);
+  };
+  const budgetAt = (k: bigint): Ratio => ({ num: start.num + k * unit * start.den, den: start.den });
+
+  let kept: { run: MesRun; k: bigint } | null = null;
+  let stop: EqualSharesExplanation['stop'] = 'plain';
+  if (options.completion === 'none') {
+    kept = { run: runAt(start), k: 0n };
+  } else {
+    // pabutools' budget_bound for exhaustion_by_budget_increase: total budget at most B·(n+1),
+    // i.e. per-voter budget at most B(n+1)/n.
+    const nB = BigInt(n);
+    const withinBound = (b: Ratio): boolean => b.num * nB * unit <= budget * (nB + 1n) * b.den * unit;
+    const allCandidatesCost = candidates.reduce((s, q) => s + (costs[q] ?? 0n), 0n);
+    let k = 0n;
+    if (!exhaustiveStop && allCandidatesCost <= budget) {
+      // Every outcome fits, so the iteration only ends at the bound: jump to its last step.
+      const room = budget * (nB + 1n) * start.den - start.num * nB;
+      k = room < 0n ? 0n : room / (nB * unit * start.den);
+      kept = { run: runAt(budgetAt(k)), k };
+      stop = 'budget-bound';
+    } else {
+      for (;;) {
+        const b = budgetAt(k);
+        if (!withinBound(b) && !exhaustiveStop) {
+          stop = 'budget-bound';
+          break;
+        }
+        const run = runAt(b);
+        if (run.cost > budget) {
+          stop = 'next-over-budget';
+          break;
+        }
+        kept = { run, k };
+        if (exhaustiveStop && isExhaustive(run)) {
+          stop = 'exhaustive';
+          break;
+        }
+        k += 1n;
+      }
+    }
+  }
+
+  const keptRun = kept?.run ?? { selected: [], cost: 0n };
+  const usedBudget = budgetAt(kept?.k ?? 0n);
+  const detailed = kept ? engine.run(usedBudget, true, true) : null;
+  const selected = [...zeroCost, ...keptRun.selected];
+  let spent = keptRun.cost;
+
+  const greedyFill: EqualSharesGreedyStep[] = [];
+  if (options.completion === 'add1-greedy') {
+    const chosen = new Set(selected);
+    const exhaustiveAll = !projects.some((p, q) => !chosen.has(q) && p.cost <= budget - spent);
+    if (!exhaustiveAll) {
+      // pabutools greedy_utilitarian_welfare with Cost_Sat: density = votes (0 for a zero-cost
+      // project, whose cost utility is 0); ties by the tie-break; fund what fits, skip the rest.
+      const density = (q: number): number => ((costs[q] ?? 0n) > 0n ? (approvals[q] ?? 0) : 0);
+      const order = projects
+        .map((_, q) => q)
+        .filter((q) => !chosen.has(q))
+        .sort((a, b) => density(b) - density(a) || tieCompare(a, b));
+      for (const q of order) {
+        const c = costs[q] ?? 0n;
+        if (spent + c <= budget) {
+          spent += c;
+          selected.push(q);
+          greedyFill.push({ project: projects[q]?.id ?? '', cost: money(c), votes: approvals[q] ?? 0 });
+        }
+      }
+    }
+  }
+
+  const leftovers = new Map<string, number>();
+  for (const l of detailed?.leftovers ?? []) {
+    const key = ratioMoney(l.remaining);
+    leftovers.set(key, (leftovers.get(key) ?? 0) + l.voters);
+  }
+  const emptyBallots = instance.ballots.filter((b) => b.projects.length === 0).length;
+  if (emptyBallots > 0) {
+    const key = ratioMoney(usedBudget);
+    leftovers.set(key, (leftovers.get(key) ?? 0) + emptyBallots);
+  }
+
+  const explanation: EqualSharesExplanation = {
+    utility: options.utility,
+    completion: options.completion,
+    exhaustiveStop,
+    startFloor,
+    tieBreak,
+    voters: n,
+    budget: money(budget),
+    budgetPerVoter: {
+      start: ratioMoney(start),
+      used: ratioMoney(usedBudget),
+      usedExact: formatFraction(usedBudget.num, usedBudget.den * unit),
+    },
+    mesRuns,
+    exactRuns,
+    stop,
+    fundedAtZeroCost: zeroCost.map((q) => projects[q]?.id ?? ''),
+    rounds: (detailed?.rounds ?? []).map((r) => ({
+      project: projects[r.project]?.id ?? '',
+      cost: money(costs[r.project] ?? 0n),
+      price: ratioMoney(r.price),
+      priceExact: formatFraction(r.price.num, r.price.den * unit),
+      priceUnit: options.utility === 'points' ? 'point' : 'supporter',
+      paidInFull: r.paidInFull,
+      capped: r.capped,
+    })),
+    leftovers: [...leftovers]
+      .map(([remaining, voters]) => ({ voters, remaining }))
+      .sort((a, b) => Number(a.remaining) - Number(b.remaining)),
+    greedyFill,
+  };
+  return {
+    rule: equalSharesRuleKey(options),
+    selected: selected.map((q) => projects[q]?.id ?? ''),
+    cost: spent,
+    explanation,
+  };
+}
+
+function emptyResult(
+  instance: Instance,
+  options: EqualSharesOptions,
+  tieBreak: TieBreak,
+  exhaustiveStop: boolean,
+  startFloor: boolean,
+  zeroCost: number[],
+): TallyResult<EqualSharesExplanation> {
+  return {
+    rule: equalSharesRuleKey(options),
+    selected: zeroCost.map((q) => instance.projects[q]?.id ?? ''),
+    cost: 0n,
+    explanation: {
+      utility: options.utility,
+      completion: options.completion,
+      exhaustiveStop,
+      startFloor,
+      tieBreak,
+      voters: 0,
+      budget: formatMoney(instance.budget, instance.moneyScale),
+      budgetPerVoter: { start: '0', used: '0', usedExact: '0' },
+      mesRuns: 0,
+      exactRuns: 0,
+      stop: 'plain',
+      fundedAtZeroCost: zeroCost.map((q) => instance.projects[q]?.id ?? ''),
+      rounds: [],
+      leftovers: [],
+      greedyFill: [],
+    },
+  };
+}

@@ -1,0 +1,400 @@
+import { floatShift, gcdNumber, ratioToFloat } from '../../arith/rational';
+import type { ApprovalProfile } from './profile';
+import { NEAR, type LeftoverGroup, type MesEngine, type MesRun, type Ratio, type RoundDetail } from './types';
+
+/**
+ * MES for approval-style utilities (Cost_Sat: u = cost, Cardinality_Sat: u = 1), where every
+ * supporter of a project has the same utility for it, so a project's cost is shared equally and
+ * only the poorest supporters are capped.
+ *
+ * Voters are kept in *budget classes*: sets of ballot groups that have exactly the same budget
+ * left. All voters start in one class; funding a project splits each class into its supporters
+ * (who pay) and the rest, and every supporter who runs out of money joins the single zero class.
+ * Classes stay few (hundreds to a few thousand) even with 60,000 voters, and the classes are kept
+ * sorted by budget, so the affordability of a project is a short walk from the poorest class up
+ * to the first one that can pay the equal share.
+ *
+ * Two modes share that structure:
+ * - fast: budgets as floats. Every decision that floats could get wrong (two projects within a
+ *   relative 1e-9 of each other, a supporter whose budget is within 1e-9 of the share, a project
+ *   within 1e-9 of being affordable) makes the run return `null`.
+ * - exact: budgets as bigint numerators over one bigint denominator D; floats are only used to
+ *   skip projects that are clearly not the best, and every remaining comparison is exact. This
+ *   reproduces pabutools' exact rational (mpq) arithmetic.
+ */
+export class ApprovalEngine implements MesEngine {
+  private readonly P: number;
+  private readonly costF: Float64Array;
+  private readonly utilF: Float64Array;
+  private readonly utilX: bigint[];
+  private readonly cnt: Int32Array;
+  private readonly size: Float64Array;
+  private readonly bf: Float64Array;
+  private readonly bx: bigint[];
+  private readonly cls: Int32Array;
+  private readonly target: Int32Array;
+  private readonly free: number[] = [];
+  private nextId = 0;
+  private highWater = 0;
+  private order: Int32Array;
+  private orderLen = 0;
+  private scratchA: Int32Array;
+  private scratchB: Int32Array;
+  private zeroId = -1;
+  private D = 1n;
+  private shift = 0;
+  private dShifted = 1;
+
+  constructor(
+    private readonly profile: ApprovalProfile,
+    private readonly costs: readonly bigint[],
+    private readonly candidates: readonly number[],
+    utility: 'cost' | 'cardinality',
+    /** Negative when project a wins a tie against b. */
+    private readonly tieCompare: (a: number, b: number) => number,
+  ) {
+    this.P = profile.projectCount;
+    this.costF = Float64Array.from(costs, (c) => Number(c));
+    this.utilF = utility === 'cost' ? this.costF : new Float64Array(this.P).fill(1);
+    this.utilX = utility === 'cost' ? [...costs] : new Array<bigint>(this.P).fill(1n);
+    const maxK = profile.groupCount + 2;
+    this.cnt = new Int32Array(maxK * this.P);
+    this.size = new Float64Array(maxK);
+    this.bf = new Float64Array(maxK);
+    this.bx = new Array<bigint>(maxK).fill(0n);
+    this.cls = new Int32Array(profile.groupCount);
+    this.target = new Int32Array(maxK).fill(-2);
+    this.order = new Int32Array(maxK);
+    this.scratchA = new Int32Array(maxK);
+    this.scratchB = new Int32Array(maxK);
+  }
+
+  run(budget: Ratio, exact: boolean, details: boolean): MesRun | null {
+    const { P, cnt, size, bf, bx } = this;
+    const pr = this.profile;
+    cnt.fill(0, 0, this.highWater * P);
+    size.fill(0, 0, this.highWater);
+    this.free.length = 0;
+    this.nextId = 0;
+    this.zeroId = -1;
+    this.D = budget.den;
+    this.refreshShift();
+    const rounds: RoundDetail[] = [];
+    const selected: number[] = [];
+    let spent = 0n;
+
+    if (pr.groupCount > 0) {
+      const k0 = this.alloc();
+      this.cls.fill(k0);
+      for (let q = 0; q < P; q++) cnt[k0 * P + q] = pr.supporters[q] ?? 0;
+      let total = 0;
+      for (let g = 0; g < pr.groupCount; g++) total += pr.weight[g] ?? 0;
+      size[k0] = total;
+      bx[k0] = budget.num;
+      bf[k0] = ratioToFloat(budget.num, budget.den);
+      this.order[0] = k0;
+      this.orderLen = 1;
+    } else {
+      this.orderLen = 0;
+    }
+
+    const alive = this.candidates.filter((q) => (pr.supporters[q] ?? 0) > 0);
+    const lb = new Float64Array(P);
+    for (const q of alive) lb[q] = (this.costF[q] ?? 0) / (pr.supporters[q] ?? 1) / (this.utilF[q] ?? 1);
+
+    for (;;) {
+      alive.sort((a, b) => (lb[a] ?? 0) - (lb[b] ?? 0));
+      let best = Infinity;
+      const evaluated: { q: number; rho: number; t: number; touchy: boolean }[] = [];
+      const dropped = new Set<number>();
+      for (const q of alive) {
+        if ((lb[q] ?? 0) > best * (1 + NEAR)) break;
+        const s = this.scanFloat(q);
+        if (s.t === Infinity) {
+          if (!s.nearAffordable) {
+            dropped.add(q);
+            continue;
+          }
+          if (!exact) return null;
+          const x = this.scanExact(q);
+          if (!x) {
+            dropped.add(q);
+            continue;
+          }
+          const t = this.tFloat(x);
+          const rho = t / (this.utilF[q] ?? 1);
+          lb[q] = rho;
+          evaluated.push({ q, rho, t, touchy: true });
+          if (rho < best) best = rho;
+          continue;
+        }
+        const rho = s.t / (this.utilF[q] ?? 1);
+        lb[q] = rho;
+        evaluated.push({ q, rho, t: s.t, touchy: s.touchy });
+        if (rho < best) best = rho;
+      }
+      if (dropped.size > 0) {
+        let w = 0;
+        for (const q of alive) if (!dropped.has(q)) alive[w++] = q;
+        alive.length = w;
+      }
+      if (evaluated.length === 0) break;
+      const near = evaluated.filter((e) => e.rho <= best * (1 + NEAR));
+
+      let winner: number;
+      let tf: number;
+      let tExact: { tn: bigint; rem: number } | null = null;
+      if (!exact) {
+        const only = near[0];
+        if (near.length !== 1 || !only || only.touchy) return null;
+        winner = only.q;
+        tf = only.t;
+      } else {
+        let bestX: { q: number; tn: bigint; rem: number } | null = null;
+        for (const e of near) {
+          const x = this.scanExact(e.q);
+          if (!x) continue;
+          if (!bestX) {
+            bestX = { q: e.q, ...x };
+            continue;
+          }
+          // ρ = tn / (rem · D · u); compare across projects by cross-multiplication.
+          const lhs = x.tn * BigInt(bestX.rem) * (this.utilX[bestX.q] ?? 1n);
+          const rhs = bestX.tn * BigInt(x.rem) * (this.utilX[e.q] ?? 1n);
+          if (lhs < rhs || (lhs === rhs && this.tieCompare(e.q, bestX.q) < 0)) bestX = { q: e.q, ...x };
+        }
+        if (!bestX) throw new Error('MES: no affordable project among the near-best ones');
+        winner = bestX.q;
+        tExact = bestX;
+        tf = this.tFloat(bestX);
+      }
+
+      const paid = this.fund(winner, tf, tExact, details);
+      selected.push(winner);
+      spent += this.costs[winner] ?? 0n;
+      if (details && paid.price) {
+        rounds.push({ project: winner, price: paid.price, paidInFull: paid.full, capped: paid.capped });
+      }
+      const at = alive.indexOf(winner);
+      alive.splice(at, 1);
+      if (alive.length === 0) break;
+    }
+
+    const result: MesRun = { selected, cost: spent };
+    if (!details) return result;
+    const leftovers: LeftoverGroup[] = [];
+    for (let i = 0; i < this.orderLen; i++) {
+      const k = this.order[i] ?? 0;
+      leftovers.push({ voters: size[k] ?? 0, remaining: { num: bx[k] ?? 0n, den: this.D } });
+    }
+    return { ...result, rounds, leftovers };
+  }
+
+  private tFloat(x: { tn: bigint; rem: number }): number {
+    return ratioToFloat(x.tn, this.D, this.shift) / x.rem;
+  }
+
+  private refreshShift(): void {
+    this.shift = floatShift(this.D);
+    this.dShifted = Number(this.D >> BigInt(this.shift));
+  }
+
+  private toFloat(num: bigint): number {
+    return this.shift === 0 ? Number(num) / this.dShifted : Number(num >> BigInt(this.shift)) / this.dShifted;
+  }
+
+  private alloc(): number {
+    const k = this.free.pop() ?? this.nextId++;
+    if (this.nextId > this.highWater) this.highWater = this.nextId;
+    return k;
+  }
+
+  /**
+   * Float water-filling for project q: walk classes from the poorest; `t` is the equal share
+   * (ρ·u) or Infinity when the supporters together cannot pay.
+   */
+  private scanFloat(q: number): { t: number; touchy: boolean; nearAffordable: boolean } {
+    const { P, cnt, bf, order } = this;
+    const c = this.costF[q] ?? 0;
+    let rem = this.profile.supporters[q] ?? 0;
+    let paid = 0;
+    let touchy = false;
+    for (let i = 0; i < this.orderLen; i++) {
+      const k = order[i] ?? 0;
+      const m = cnt[k * P + q] ?? 0;
+      if (m === 0) continue;
+      const t = (c - paid) / rem;
+      const b = bf[k] ?? 0;
+      if (b >= t) {
+        if (b - t <= NEAR * t) touchy = true;
+        return { t, touchy, nearAffordable: false };
+      }
+      if (t - b <= NEAR * t) touchy = true;
+      paid += m * b;
+      rem -= m;
+      if (rem <= 0) break;
+    }
+    return { t: Infinity, touchy, nearAffordable: paid >= c * (1 - NEAR) };
+  }
+
+  /** Exact water-filling: the share is tn / (rem · D), or null when unaffordable. */
+  private scanExact(q: number): { tn: bigint; rem: number } | null {
+    const { P, cnt, bx, order } = this;
+    const ks: number[] = [];
+    for (let i = 0; i < this.orderLen; i++) {
+      const k = order[i] ?? 0;
+      if ((cnt[k * P + q] ?? 0) > 0) ks.push(k);
+    }
+    ks.sort((a, b) => {
+      const x = bx[a] ?? 0n;
+      const y = bx[b] ?? 0n;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const cD = (this.costs[q] ?? 0n) * this.D;
+    let paid = 0n;
+    let rem = this.profile.supporters[q] ?? 0;
+    for (const k of ks) {
+      const m = cnt[k * P + q] ?? 0;
+      const tn = cD - paid;
+      const b = bx[k] ?? 0n;
+      if (b * BigInt(rem) >= tn) return { tn, rem };
+      paid += BigInt(m) * b;
+      rem -= m;
+    }
+    return null;
+  }
+
+  /** Every supporter of w pays min(budget, share); classes split and the order is rebuilt. */
+  private fund(
+    w: number,
+    tf: number,
+    tExact: { tn: bigint; rem: number } | null,
+    details: boolean,
+  ): { full: number; capped: number; price: Ratio | null } {
+    const { P, cnt, size, bf, bx, cls, target } = this;
+    const pr = this.profile;
+    let tr = 0n;
+    if (tExact) {
+      const remBig = BigInt(tExact.rem);
+      const g = gcdNumber(Number(tExact.tn % remBig), tExact.rem) || tExact.rem;
+      const m = tExact.rem / g;
+      tr = tExact.tn / BigInt(g);
+      if (m !== 1) {
+        const mb = BigInt(m);
+        this.D *= mb;
+        for (let i = 0; i < this.orderLen; i++) {
+          const k = this.order[i] ?? 0;
+          bx[k] = (bx[k] ?? 0n) * mb;
+        }
+        this.refreshShift();
+      }
+      tf = this.toFloat(tr);
+    }
+    const exact = tExact !== null;
+    let full = 0;
+    let capped = 0;
+    const touched: number[] = [];
+    const oldZero = this.zeroId;
+    const decide = (k: number): number => {
+      const m = cnt[k * P + w] ?? 0;
+      const whole = m === size[k];
+      const isCapped = exact ? (bx[k] ?? 0n) <= tr : (bf[k] ?? 0) <= tf;
+      if (isCapped) {
+        capped += m;
+        if (this.zeroId < 0) {
+          const z = whole ? k : this.alloc();
+          this.zeroId = z;
+          bf[z] = 0;
+          bx[z] = 0n;
+          return z;
+        }
+        return this.zeroId;
+      }
+      full += m;
+      if (whole) {
+        if (exact) {
+          bx[k] = (bx[k] ?? 0n) - tr;
+          bf[k] = this.toFloat(bx[k] ?? 0n);
+        } else {
+          bf[k] = (bf[k] ?? 0) - tf;
+        }
+        return k;
+      }
+      const nk = this.alloc();
+      if (exact) {
+        bx[nk] = (bx[k] ?? 0n) - tr;
+        bf[nk] = this.toFloat(bx[nk] ?? 0n);
+      } else {
+        bf[nk] = (bf[k] ?? 0) - tf;
+      }
+      return nk;
+    };
+    const sEnd = pr.supStart[w + 1] ?? 0;
+    for (let i = pr.supStart[w] ?? 0; i < sEnd; i++) {
+      const g = pr.supItems[i] ?? 0;
+      const k = cls[g] ?? 0;
+      let tg = target[k] ?? -2;
+      if (tg === -2) {
+        tg = decide(k);
+        target[k] = tg;
+        touched.push(k);
+      }
+      if (tg !== k) {
+        cls[g] = tg;
+        const wg = pr.weight[g] ?? 0;
+        const bEnd = pr.ballotStart[g + 1] ?? 0;
+        const kP = k * P;
+        const tP = tg * P;
+        for (let j = pr.ballotStart[g] ?? 0; j < bEnd; j++) {
+          const q = pr.ballotItems[j] ?? 0;
+          cnt[kP + q] = (cnt[kP + q] ?? 0) - wg;
+          cnt[tP + q] = (cnt[tP + q] ?? 0) + wg;
+        }
+        size[k] = (size[k] ?? 0) - wg;
+        size[tg] = (size[tg] ?? 0) + wg;
+      }
+    }
+
+    // Rebuild the order: untouched classes keep their order (A); payers all lost the same share,
+    // so in their parents' order they are sorted too (B); merge A and B, zero class first.
+    const A = this.scratchA;
+    const B = this.scratchB;
+    let na = 0;
+    let nb = 0;
+    const zero = this.zeroId;
+    for (let i = 0; i < this.orderLen; i++) {
+      const k = this.order[i] ?? 0;
+      if (k === zero || k === oldZero) continue;
+      const tg = target[k] ?? -2;
+      if (tg === -2) A[na++] = k;
+      else if (tg === k) B[nb++] = k;
+      else {
+        if (tg !== zero) B[nb++] = tg;
+        if ((size[k] ?? 0) > 0) A[na++] = k;
+        else this.free.push(k);
+      }
+    }
+    let n = 0;
+    const out = this.order;
+    if (zero >= 0) out[n++] = zero;
+    let ia = 0;
+    let ib = 0;
+    while (ia < na && ib < nb) {
+      const ka = A[ia] ?? 0;
+      const kb = B[ib] ?? 0;
+      if ((bf[ka] ?? 0) <= (bf[kb] ?? 0)) {
+        out[n++] = ka;
+        ia++;
+      } else {
+        out[n++] = kb;
+        ib++;
+      }
+    }
+    while (ia < na) out[n++] = A[ia++] ?? 0;
+    while (ib < nb) out[n++] = B[ib++] ?? 0;
+    this.orderLen = n;
+    for (const k of touched) target[k] = -2;
+
+    return { full, capped, price: details && exact ? { num: tr, den: this.D } : null };
+  }
+}

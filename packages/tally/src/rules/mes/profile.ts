@@ -1,0 +1,87 @@
+import type { Instance } from '../../model';
+
+/**
+ * Ballots with the same set of listed projects, merged and weighted. Under approval-style
+ * utilities identical ballots get identical budgets forever, so MES can treat each group as one
+ * voter with a multiplicity.
+ */
+export interface ApprovalProfile {
+  readonly projectCount: number;
+  readonly groupCount: number;
+  /** Voters per group. */
+  readonly weight: Int32Array;
+  /** Projects of group g: ballotItems[ballotStart[g] .. ballotStart[g+1]). */
+  readonly ballotStart: Int32Array;
+  readonly ballotItems: Int32Array;
+  /** Groups listing project q: supItems[supStart[q] .. supStart[q+1]). */
+  readonly supStart: Int32Array;
+  readonly supItems: Int32Array;
+  /** Voters listing each project. */
+  readonly supporters: Int32Array;
+  /** Ballots listing no project at all (they still count in n). */
+  readonly emptyVoters: number;
+}
+
+export function approvalProfile(instance: Instance): ApprovalProfile {
+  const projectCount = instance.projects.length;
+  const index = new Map<string, number>();
+  const weights: number[] = [];
+  const ballots: number[][] = [];
+  let emptyVoters = 0;
+  for (const ballot of instance.ballots) {
+    const set = [...new Set(ballot.projects)].sort((a, b) => a - b);
+    if (set.length === 0) {
+      emptyVoters += 1;
+      continue;
+    }
+    const key = set.join(',');
+    const g = index.get(key);
+    if (g === undefined) {
+      index.set(key, weights.length);
+      weights.push(1);
+      ballots.push(set);
+    } else {
+      weights[g] = (weights[g] ?? 0) + 1;
+    }
+  }
+  const groupCount = weights.length;
+  const ballotStart = new Int32Array(groupCount + 1);
+  let total = 0;
+  ballots.forEach((b, g) => {
+    ballotStart[g] = total;
+    total += b.length;
+  });
+  ballotStart[groupCount] = total;
+  const ballotItems = new Int32Array(total);
+  const supCount = new Int32Array(projectCount + 1);
+  const supporters = new Int32Array(projectCount);
+  ballots.forEach((b, g) => {
+    ballotItems.set(b, ballotStart[g] ?? 0);
+    for (const q of b) {
+      supCount[q + 1] = (supCount[q + 1] ?? 0) + 1;
+      supporters[q] = (supporters[q] ?? 0) + (weights[g] ?? 0);
+    }
+  });
+  const supStart = new Int32Array(projectCount + 1);
+  for (let q = 0; q < projectCount; q++) supStart[q + 1] = (supStart[q] ?? 0) + (supCount[q + 1] ?? 0);
+  const fill = supStart.slice(0, projectCount);
+  const supItems = new Int32Array(total);
+  ballots.forEach((b, g) => {
+    for (const q of b) {
+      const at = fill[q] ?? 0;
+      supItems[at] = g;
+      fill[q] = at + 1;
+    }
+  });
+  return {
+    projectCount,
+    groupCount,
+    weight: Int32Array.from(weights),
+    ballotStart,
+    ballotItems,
+    supStart,
+    supItems,
+    supporters,
+    emptyVoters,
+  };
+}
