@@ -25,3 +25,6 @@ export type WardUpdate = z.infer<typeof WardUpdate>;
 
 export const WardList = z.object({ wards: z.array(Ward) });
 export type WardList = z.infer<typeof WardList>;
+
+export const WardIdParams = z.strictObject({ id: WardId });
+export type WardIdParams = z.infer<typeof WardIdParams>;

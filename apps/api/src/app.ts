@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/client';
+import type { AppConfig } from './env';
+import authPlugin from './plugins/auth';
+import dbPlugin from './plugins/db';
+import errorHandler from './plugins/error-handler';
+import rateLimitPlugin from './plugins/rate-limit';
+import securityPlugin from './plugins/security';
+import spaPlugin, { hasSpaBuild } from './plugins/spa';
+import swaggerPlugin from './plugins/swagger';
+import authRoutes from './modules/auth/auth.routes';
+import systemRoutes from './modules/system/system.routes';
+import userRoutes from './modules/users/users.routes';
+import wardRoutes from './modules/wards/wards.routes';
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  /** An opened, migrated database. */
+  database: Database;
+  /** Close `database` when the app closes (the server hands it over; tests usually keep it). */
+  closeDatabaseOnClose?: boolean;
+  /** Overrides the pino logger built from config.logLevel (tests pass a capturing stream). */
+  loggerInstance?: FastifyServerOptions['loggerInstance'];
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export function loggerOptions(level: AppConfig['logLevel']): FastifyServerOptions['logger'] {
+  if (level === 'silent') return false;
+  return {
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        'password',
+        '*.password',
+        'body.password',
+        'accessToken',
+        '*.accessToken',
+      ],
+      censor: '[redacted]',
+    },
+  };
+}
+
+/** A hop count trusts that many proxies in front of us; strings are addresses/CIDRs. */
+function trustProxyOption(value: AppConfig['trustProxy']): FastifyHttpOptions<Server>['trustProxy'] {
+  if (typeof value !== 'number') return value;
+  return (_address: string, hop: number) => hop < value;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  if (config.jwtSecret === undefined) throw new Error('buildApp needs config.jwtSecret (see resolveJwtSecret)');
+
+  const serverOptions: FastifyHttpOptions<Server> = {
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: trustProxyOption(config.trustProxy),
+    // Keep a load balancer's request id when it sends a sane one, so logs line up end to end.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  };
+  if (options.loggerInstance !== undefined) serverOptions.loggerInstance = options.loggerInstance;
+  else serverOptions.logger = loggerOptions(config.logLevel);
+  const app = Fastify(serverOptions);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const spaAvailable = hasSpaBuild(config.webDist);
+
+  await app.register(errorHandler, { spaFallback: spaAvailable });
+  await app.register(dbPlugin, { database, closeOnShutdown: options.closeDatabaseOnClose ?? false });
+  await app.register(securityPlugin);
+  await app.register(rateLimitPlugin);
+  await app.register(authPlugin, { jwtSecret: config.jwtSecret });
+  await app.register(swaggerPlugin);
+  if (spaAvailable) await app.register(spaPlugin, { webDist: config.webDist });
+
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes);
+      await api.register(authRoutes);
+      await api.register(wardRoutes);
+      await api.register(userRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, type AppConfig } from './env';
+
+export const JWT_SECRET_FILE = 'allot-jwt-secret';
+
+/**
+ * The JWT signing secret: JWT_SECRET when given (required with DATABASE_URL). In embedded
+ * mode without one, a random secret is generated on first run and kept in DATA_DIR (mode
+ * 0600), so sessions survive restarts and no secret ever lives in the repository.
+ */
+export function resolveJwtSecret(config: AppConfig): string {
+  if (config.jwtSecret !== undefined) return config.jwtSecret;
+  if (config.databaseUrl !== undefined) {
+    throw new ConfigError('JWT_SECRET is required (at least 32 characters) when DATABASE_URL is set');
+  }
+  const file = path.join(config.dataDir, JWT_SECRET_FILE);
+  try {
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 32) throw new ConfigError(`${file} holds a secret shorter than 32 characters; delete it to regenerate`);
+  return secret;
+}
