@@ -3,6 +3,7 @@ import { cityRule } from './city';
 import { RuleNotApplicableError } from './errors';
 import { greedyCardinalitySat, greedyCostSat, greedyPointsPerCost, greedyScore } from './greedy';
 import { maxWelfareCostSat } from './maxWelfare';
+import { equalShares } from './mes';
 import { seqPhragmen } from './phragmen';
 import { PABUTOOLS_TIE_BREAK, type TallyResult, type TieBreak } from './types';
 
@@ -68,10 +69,46 @@ register({
   run: (i, o) => maxWelfareCostSat(i, { tieBreak: tb(o) }),
 });
 register({
+  key: 'mes_cost_sat',
+  description: 'Method of equal shares with cost utilities (every voter gets B/n), no completion',
+  voteTypes: ALL,
+  run: (i, o) => equalShares(i, { utility: 'cost', completion: 'none', tieBreak: tb(o) }),
+});
+register({
+  key: 'mes_cardinality_sat',
+  description: 'Method of equal shares with one unit of utility per funded approved project, no completion',
+  voteTypes: ALL,
+  run: (i, o) => equalShares(i, { utility: 'cardinality', completion: 'none', tieBreak: tb(o) }),
+});
+register({
+  key: 'mes_points',
+  description: 'Method of equal shares with points as utilities (cumulative ballots), no completion',
+  voteTypes: ['cumulative', 'scoring'],
+  run: (i, o) => equalShares(i, { utility: 'points', completion: 'none', tieBreak: tb(o) }),
+});
+register({
+  key: 'mes_cost_sat_add1',
+  description: 'MES (cost utilities), per-voter budget raised by 1 until the outcome is exhaustive or would overspend (pabutools)',
+  voteTypes: ALL,
+  run: (i, o) => equalShares(i, { utility: 'cost', completion: 'add1', exhaustiveStop: true, tieBreak: tb(o) }),
+});
+register({
+  key: 'mes_cost_sat_add1_greedy',
+  description: 'MES add1 as above, then greedy by votes fills what is left',
+  voteTypes: ALL,
+  run: (i, o) => equalShares(i, { utility: 'cost', completion: 'add1-greedy', exhaustiveStop: true, tieBreak: tb(o) }),
+});
+register({
+  key: 'mes_cost_sat_add1_noexh',
+  description: 'MES add1 without the exhaustiveness stop: raise the per-voter budget while the outcome fits (what MES cities did)',
+  voteTypes: ALL,
+  run: (i, o) => equalShares(i, { utility: 'cost', completion: 'add1', exhaustiveStop: false, tieBreak: tb(o) }),
+});
+register({
   key: 'city',
   description: "Replay of the rule named in the file's META `rule` (greedy variants, Poznań 80 %, equal shares)",
   voteTypes: ALL,
-  run: (i, o) => cityRule(i, { tieBreak: o?.tieBreak }),
+  run: (i, o) => cityRule(i, { tieBreak: o?.tieBreak, equalShares }),
 });
 
 /** Every registered rule key. */
