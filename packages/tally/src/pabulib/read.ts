@@ -195,7 +195,9 @@ export class PabulibLineParser {
     this.voterIds.add(voterId);
 
     const voteCell = cells[this.voteColumn] ?? '';
-    const ids = voteCell === '' || isNone(voteCell) ? [] : voteCell.split(',').map((s) => s.trim());
+    // `None` means no value, unless a project really has that id.
+    const empty = voteCell === '' || (isNone(voteCell) && !this.projectIndex.has(voteCell));
+    const ids = empty ? [] : voteCell.split(',').map((s) => s.trim());
     const projects: number[] = [];
     const voteType = this.voteType;
     const approvalLike = voteType === 'approval' || voteType === 'choose-1';
