@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import Fastify, { type FastifyHttpOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
+import { pino, type DestinationStream, type LoggerOptions } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import type { AppConfig } from './env';
@@ -22,15 +23,15 @@ export interface BuildAppOptions {
   database: Database;
   /** Close `database` when the app closes (the server hands it over; tests usually keep it). */
   closeDatabaseOnClose?: boolean;
-  /** Overrides the pino logger built from config.logLevel (tests pass a capturing stream). */
-  loggerInstance?: FastifyServerOptions['loggerInstance'];
+  /** Sends the logs (built from config.logLevel, with redaction) to this stream instead of stdout. */
+  logStream?: DestinationStream;
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 
-export function loggerOptions(level: AppConfig['logLevel']): FastifyServerOptions['logger'] {
+export function loggerOptions(level: AppConfig['logLevel']): LoggerOptions | false {
   if (level === 'silent') return false;
   return {
     level,
@@ -70,11 +71,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     routerOptions: { ignoreTrailingSlash: true },
   };
-  if (options.loggerInstance !== undefined) serverOptions.loggerInstance = options.loggerInstance;
-  else serverOptions.logger = loggerOptions(config.logLevel);
+  const logger = loggerOptions(config.logLevel);
+  if (options.logStream !== undefined && logger !== false) serverOptions.loggerInstance = pino(logger, options.logStream);
+  else serverOptions.logger = logger;
   const app = Fastify(serverOptions);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only: anything else is a clear 415, not a string the schemas then reject.
+  app.removeContentTypeParser('text/plain');
   app.decorate('config', config);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
