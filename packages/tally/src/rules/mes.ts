@@ -48,12 +48,17 @@ export interface EqualSharesRound {
   readonly paidInFull: number;
   /** Supporters who had less than the price left and paid all of it (possibly nothing). */
   readonly capped: number;
+  /** Exact totals (fractions of currency units) paid by each kind of supporter; they sum to the cost. */
+  readonly paidInFullTotal: string;
+  readonly cappedTotal: string;
 }
 
 export interface EqualSharesLeftover {
   readonly voters: number;
   /** Money each of these voters still had at the end, currency units (rounded). */
   readonly remaining: string;
+  /** The same amount as an exact fraction of currency units. */
+  readonly remainingExact: string;
 }
 
 export interface EqualSharesGreedyStep {
@@ -113,6 +118,7 @@ export function equalShares(
   const unit = 10n ** BigInt(moneyScale);
   const money = (x: bigint): string => formatMoney(x, moneyScale);
   const ratioMoney = (r: Ratio): string => formatDecimal(r.num, r.den * unit, 6);
+  const fraction = (r: Ratio): string => formatFraction(r.num, r.den * unit);
 
   // Candidates: positive cost and positive total utility. Supported zero-cost projects are funded
   // up front, except with cost utilities where their utility is 0 (pabutools does the same).
@@ -230,16 +236,18 @@ export function equalShares(
     }
   }
 
-  const leftovers = new Map<string, number>();
-  for (const l of detailed?.leftovers ?? []) {
-    const key = ratioMoney(l.remaining);
-    leftovers.set(key, (leftovers.get(key) ?? 0) + l.voters);
-  }
+  // Voters grouped by the exact amount they have left (empty ballots keep the whole budget).
+  const leftovers = new Map<string, { voters: number; value: Ratio }>();
+  const addLeftover = (value: Ratio, voters: number): void => {
+    if (voters === 0) return;
+    const key = fraction(value);
+    const entry = leftovers.get(key);
+    if (entry) entry.voters += voters;
+    else leftovers.set(key, { voters, value });
+  };
+  for (const l of detailed?.leftovers ?? []) addLeftover(l.remaining, l.voters);
   const emptyBallots = instance.ballots.filter((b) => b.projects.length === 0).length;
-  if (emptyBallots > 0) {
-    const key = ratioMoney(usedBudget);
-    leftovers.set(key, (leftovers.get(key) ?? 0) + emptyBallots);
-  }
+  if (kept) addLeftover(usedBudget, emptyBallots);
 
   const explanation: EqualSharesExplanation = {
     utility: options.utility,
@@ -252,7 +260,7 @@ export function equalShares(
     budgetPerVoter: {
       start: ratioMoney(start),
       used: ratioMoney(usedBudget),
-      usedExact: formatFraction(usedBudget.num, usedBudget.den * unit),
+      usedExact: fraction(usedBudget),
     },
     mesRuns,
     exactRuns,
@@ -262,14 +270,16 @@ export function equalShares(
       project: projects[r.project]?.id ?? '',
       cost: money(costs[r.project] ?? 0n),
       price: ratioMoney(r.price),
-      priceExact: formatFraction(r.price.num, r.price.den * unit),
+      priceExact: fraction(r.price),
       priceUnit: options.utility === 'points' ? 'point' : 'supporter',
       paidInFull: r.paidInFull,
       capped: r.capped,
+      paidInFullTotal: fraction(r.paidInFullTotal),
+      cappedTotal: fraction(r.cappedTotal),
     })),
-    leftovers: [...leftovers]
-      .map(([remaining, voters]) => ({ voters, remaining }))
-      .sort((a, b) => Number(a.remaining) - Number(b.remaining)),
+    leftovers: [...leftovers.entries()]
+      .sort(([, a], [, b]) => compareRatio(a.value, b.value))
+      .map(([remainingExact, { voters, value }]) => ({ voters, remaining: ratioMoney(value), remainingExact })),
     greedyFill,
   };
   return {
@@ -310,4 +320,10 @@ function emptyResult(
       greedyFill: [],
     },
   };
+}
+
+function compareRatio(a: Ratio, b: Ratio): number {
+  const x = a.num * b.den;
+  const y = b.num * a.den;
+  return x < y ? -1 : x > y ? 1 : 0;
 }

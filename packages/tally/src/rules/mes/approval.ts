@@ -33,6 +33,8 @@ export class ApprovalEngine implements MesEngine {
   private readonly bx: bigint[];
   private readonly cls: Int32Array;
   private readonly target: Int32Array;
+  /** 1 while a project can still be funded in this run; counts of dead projects go stale. */
+  private readonly live: Uint8Array;
   private readonly free: number[] = [];
   private nextId = 0;
   private highWater = 0;
@@ -64,6 +66,7 @@ export class ApprovalEngine implements MesEngine {
     this.bx = new Array<bigint>(maxK).fill(0n);
     this.cls = new Int32Array(profile.groupCount);
     this.target = new Int32Array(maxK).fill(-2);
+    this.live = new Uint8Array(this.P);
     this.order = new Int32Array(maxK);
     this.scratchA = new Int32Array(maxK);
     this.scratchB = new Int32Array(maxK);
@@ -99,6 +102,8 @@ export class ApprovalEngine implements MesEngine {
     }
 
     const alive = this.candidates.filter((q) => (pr.supporters[q] ?? 0) > 0);
+    this.live.fill(0);
+    for (const q of alive) this.live[q] = 1;
     const lb = new Float64Array(P);
     for (const q of alive) lb[q] = (this.costF[q] ?? 0) / (pr.supporters[q] ?? 1) / (this.utilF[q] ?? 1);
 
@@ -137,6 +142,7 @@ export class ApprovalEngine implements MesEngine {
         let w = 0;
         for (const q of alive) if (!dropped.has(q)) alive[w++] = q;
         alive.length = w;
+        for (const q of dropped) this.live[q] = 0;
       }
       if (evaluated.length === 0) break;
       const near = evaluated.filter((e) => e.rho <= best * (1 + NEAR));
@@ -169,11 +175,19 @@ export class ApprovalEngine implements MesEngine {
         tf = this.tFloat(bestX);
       }
 
+      this.live[winner] = 0;
       const paid = this.fund(winner, tf, tExact, details);
       selected.push(winner);
       spent += this.costs[winner] ?? 0n;
       if (details && paid.price) {
-        rounds.push({ project: winner, price: paid.price, paidInFull: paid.full, capped: paid.capped });
+        rounds.push({
+          project: winner,
+          price: paid.price,
+          paidInFull: paid.full,
+          capped: paid.capped,
+          paidInFullTotal: { num: paid.price.num * BigInt(paid.full), den: paid.price.den },
+          cappedTotal: { num: paid.cappedNum, den: paid.price.den },
+        });
       }
       const at = alive.indexOf(winner);
       alive.splice(at, 1);
@@ -201,6 +215,12 @@ export class ApprovalEngine implements MesEngine {
 
   private toFloat(num: bigint): number {
     return this.shift === 0 ? Number(num) / this.dShifted : Number(num >> BigInt(this.shift)) / this.dShifted;
+  }
+
+  /** Retired groups can leave stale counts of dead projects behind: clear the row for reuse. */
+  private freeClass(k: number): void {
+    this.cnt.fill(0, k * this.P, (k + 1) * this.P);
+    this.free.push(k);
   }
 
   private alloc(): number {
@@ -270,9 +290,10 @@ export class ApprovalEngine implements MesEngine {
     tf: number,
     tExact: { tn: bigint; rem: number } | null,
     details: boolean,
-  ): { full: number; capped: number; price: Ratio | null } {
-    const { P, cnt, size, bf, bx, cls, target } = this;
+  ): { full: number; capped: number; cappedNum: bigint; price: Ratio | null } {
+    const { P, cnt, size, bf, bx, cls, target, live } = this;
     const pr = this.profile;
+    const { ballotStart, ballotItems } = pr;
     let tr = 0n;
     if (tExact) {
       const remBig = BigInt(tExact.rem);
@@ -293,6 +314,7 @@ export class ApprovalEngine implements MesEngine {
     const exact = tExact !== null;
     let full = 0;
     let capped = 0;
+    let cappedNum = 0n;
     const touched: number[] = [];
     const oldZero = this.zeroId;
     const decide = (k: number): number => {
@@ -301,6 +323,7 @@ export class ApprovalEngine implements MesEngine {
       const isCapped = exact ? (bx[k] ?? 0n) <= tr : (bf[k] ?? 0) <= tf;
       if (isCapped) {
         capped += m;
+        if (exact) cappedNum += BigInt(m) * (bx[k] ?? 0n);
         if (this.zeroId < 0) {
           const z = whole ? k : this.alloc();
           this.zeroId = z;
@@ -333,6 +356,7 @@ export class ApprovalEngine implements MesEngine {
     for (let i = pr.supStart[w] ?? 0; i < sEnd; i++) {
       const g = pr.supItems[i] ?? 0;
       const k = cls[g] ?? 0;
+      if (k < 0) continue;
       let tg = target[k] ?? -2;
       if (tg === -2) {
         tg = decide(k);
@@ -340,18 +364,27 @@ export class ApprovalEngine implements MesEngine {
         touched.push(k);
       }
       if (tg !== k) {
-        cls[g] = tg;
+        // Only counts of projects still in play are kept up to date. Without details, a group
+        // left with no such project is retired: nothing it could pay for remains.
         const wg = pr.weight[g] ?? 0;
-        const bEnd = pr.ballotStart[g + 1] ?? 0;
+        const bEnd = ballotStart[g + 1] ?? 0;
         const kP = k * P;
         const tP = tg * P;
-        for (let j = pr.ballotStart[g] ?? 0; j < bEnd; j++) {
-          const q = pr.ballotItems[j] ?? 0;
+        let inPlay = 0;
+        for (let j = ballotStart[g] ?? 0; j < bEnd; j++) {
+          const q = ballotItems[j] ?? 0;
+          if (live[q] === 0) continue;
+          inPlay++;
           cnt[kP + q] = (cnt[kP + q] ?? 0) - wg;
           cnt[tP + q] = (cnt[tP + q] ?? 0) + wg;
         }
         size[k] = (size[k] ?? 0) - wg;
-        size[tg] = (size[tg] ?? 0) + wg;
+        if (inPlay === 0 && !details) {
+          cls[g] = -1;
+        } else {
+          cls[g] = tg;
+          size[tg] = (size[tg] ?? 0) + wg;
+        }
       }
     }
 
@@ -369,9 +402,12 @@ export class ApprovalEngine implements MesEngine {
       if (tg === -2) A[na++] = k;
       else if (tg === k) B[nb++] = k;
       else {
-        if (tg !== zero) B[nb++] = tg;
+        if (tg !== zero) {
+          if ((size[tg] ?? 0) > 0) B[nb++] = tg;
+          else this.freeClass(tg);
+        }
         if ((size[k] ?? 0) > 0) A[na++] = k;
-        else this.free.push(k);
+        else this.freeClass(k);
       }
     }
     let n = 0;
@@ -395,6 +431,6 @@ export class ApprovalEngine implements MesEngine {
     this.orderLen = n;
     for (const k of touched) target[k] = -2;
 
-    return { full, capped, price: details && exact ? { num: tr, den: this.D } : null };
+    return { full, capped, cappedNum, price: details && exact ? { num: tr, den: this.D } : null };
   }
 }

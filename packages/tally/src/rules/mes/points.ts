@@ -181,6 +181,8 @@ export class PointsEngine implements MesEngine {
       const shift = floatShift(D);
       let full = 0;
       let capped = 0;
+      let fullNum = 0n;
+      let cappedNum = 0n;
       for (const s of this.supporters[win.q] ?? []) {
         const pay = tr * s.u;
         const b = bx[s.unit] ?? 0n;
@@ -188,15 +190,26 @@ export class PointsEngine implements MesEngine {
         if (b <= pay) {
           bx[s.unit] = 0n;
           capped += w;
+          cappedNum += BigInt(w) * b;
         } else {
           bx[s.unit] = b - pay;
           full += w;
+          fullNum += BigInt(w) * pay;
         }
       }
       for (let i = 0; i < U; i++) bf[i] = ratioToFloat(bx[i] ?? 0n, D, shift);
       selected.push(win.q);
       spent += this.costs[win.q] ?? 0n;
-      if (details) rounds.push({ project: win.q, price: { num: tr, den: D }, paidInFull: full, capped });
+      if (details) {
+        rounds.push({
+          project: win.q,
+          price: { num: tr, den: D },
+          paidInFull: full,
+          capped,
+          paidInFullTotal: { num: fullNum, den: D },
+          cappedTotal: { num: cappedNum, den: D },
+        });
+      }
       alive.splice(alive.indexOf(win.q), 1);
     }
 

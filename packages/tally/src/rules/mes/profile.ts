@@ -29,17 +29,22 @@ export function approvalProfile(instance: Instance): ApprovalProfile {
   const ballots: number[][] = [];
   let emptyVoters = 0;
   for (const ballot of instance.ballots) {
-    const set = [...new Set(ballot.projects)].sort((a, b) => a - b);
-    if (set.length === 0) {
+    const listed = ballot.projects;
+    if (listed.length === 0) {
       emptyVoters += 1;
       continue;
     }
-    const key = set.join(',');
+    let set: number[];
+    if (isStrictlyIncreasing(listed)) set = listed as number[];
+    else set = [...new Set(listed)].sort((a, b) => a - b);
+    // Project indices as UTF-16 code units make a cheap exact key (indices stay far below 2^16
+    // in practice; larger ones fall back to a separator-joined key).
+    const key = projectCount < 0xffff ? String.fromCharCode(...set) : set.join(',');
     const g = index.get(key);
     if (g === undefined) {
       index.set(key, weights.length);
       weights.push(1);
-      ballots.push(set);
+      ballots.push(set === listed ? [...set] : set);
     } else {
       weights[g] = (weights[g] ?? 0) + 1;
     }
@@ -84,4 +89,9 @@ export function approvalProfile(instance: Instance): ApprovalProfile {
     supporters,
     emptyVoters,
   };
+}
+
+function isStrictlyIncreasing(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if ((xs[i] ?? 0) <= (xs[i - 1] ?? 0)) return false;
+  return true;
 }

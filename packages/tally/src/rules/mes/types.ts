@@ -18,6 +18,10 @@ export interface RoundDetail {
   readonly paidInFull: number;
   /** Supporters who could not afford the full price and paid all they had left (maybe nothing). */
   readonly capped: number;
+  /** Money paid by the supporters who paid the full price, in total. */
+  readonly paidInFullTotal: Ratio;
+  /** Money paid by the capped supporters, in total. */
+  readonly cappedTotal: Ratio;
 }
 
 export interface LeftoverGroup {
