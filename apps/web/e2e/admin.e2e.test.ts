@@ -80,7 +80,7 @@ describe.skipIf(skipReason !== '')('admin pages in the browser', () => {
     expect(await row.getByRole('cell').nth(1).textContent()).toBe('5,000');
 
     // The public page shows the change to everyone.
-    await mainNav(page).getByRole('link', { name: 'Wards' }).click();
+    await mainNav(page).getByRole('link', { name: 'Wards', exact: true }).click();
     await expectPage(page, 'Wards');
     const publicRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
     expect(await publicRow.getByRole('cell').allTextContents()).toEqual([`T-${suffix}`, '5,000']);
