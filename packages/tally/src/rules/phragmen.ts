@@ -66,12 +66,18 @@ export function seqPhragmen(instance: Instance, options: PhragmenOptions = {}): 
   for (let p = 0; p < m; p++) start[p + 1] = (start[p] ?? 0) + (approvals[p] ?? 0);
   const fill = start.slice(0, m);
   const supporters = new Int32Array(start[m] ?? 0);
+  // Ballots flattened the same way, so the hot loop below reads typed arrays only.
+  const ballotStart = new Int32Array(nVoters + 1);
+  const ballotItems = new Int32Array(start[m] ?? 0);
   instance.ballots.forEach((ballot, v) => {
+    let at = ballotStart[v] ?? 0;
     for (const p of ballot.projects) {
-      const at = fill[p] ?? 0;
-      supporters[at] = v;
-      fill[p] = at + 1;
+      const slot = fill[p] ?? 0;
+      supporters[slot] = v;
+      fill[p] = slot + 1;
+      ballotItems[at++] = p;
     }
+    ballotStart[v + 1] = at;
   });
 
   // Voters' loads are always one of the rounds' t values: each voter stores a level, and every
@@ -82,6 +88,10 @@ export function seqPhragmen(instance: Instance, options: PhragmenOptions = {}): 
   const levelOf = new Int32Array(nVoters);
   const votersAtLevel: number[] = [nVoters];
   const loadSumNum: bigint[] = projects.map(() => 0n);
+  // At most one new level per round, and at most one round per project.
+  const maxLevels = m + 1;
+  const movedCount = new Int32Array(m * maxLevels);
+  const touched: number[] = [];
 
   const remaining = new Set<number>();
   projects.forEach((p, i) => {
@@ -155,19 +165,29 @@ export function seqPhragmen(instance: Instance, options: PhragmenOptions = {}): 
       const newLevel = levelNum.length;
       levelNum.push(newNum);
       votersAtLevel.push(0);
-      const deltaByOld = new Map<number, bigint>();
+      // Count, per (project, old level), the supporters that move to the new level with integer
+      // arithmetic first; then one bigint update per touched pair instead of one per voter.
+      touched.length = 0;
       for (let k = start[p] ?? 0; k < (start[p + 1] ?? 0); k++) {
         const v = supporters[k] ?? 0;
         const old = levelOf[v] ?? 0;
         levelOf[v] = newLevel;
         votersAtLevel[old] = (votersAtLevel[old] ?? 0) - 1;
         votersAtLevel[newLevel] = (votersAtLevel[newLevel] ?? 0) + 1;
-        let delta = deltaByOld.get(old);
-        if (delta === undefined) {
-          delta = newNum - (levelNum[old] ?? 0n);
-          deltaByOld.set(old, delta);
+        const end = ballotStart[v + 1] ?? 0;
+        for (let j = ballotStart[v] ?? 0; j < end; j++) {
+          const cell = (ballotItems[j] ?? 0) * maxLevels + old;
+          const before = movedCount[cell] ?? 0;
+          if (before === 0) touched.push(cell);
+          movedCount[cell] = before + 1;
         }
-        for (const q of instance.ballots[v]?.projects ?? []) loadSumNum[q] = (loadSumNum[q] ?? 0n) + delta;
+      }
+      for (const cell of touched) {
+        const q = Math.floor(cell / maxLevels);
+        const old = cell - q * maxLevels;
+        const count = BigInt(movedCount[cell] ?? 0);
+        movedCount[cell] = 0;
+        loadSumNum[q] = (loadSumNum[q] ?? 0n) + count * (newNum - (levelNum[old] ?? 0n));
       }
       newMax = ratio(newNum, den);
     }
