@@ -54,7 +54,8 @@ export class PabulibLineParser {
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (line.trim() === '') return;
 
-    const cells = splitRecord(line).map((c) => c.trim());
+    const cells = splitRecord(line);
+    for (let i = 0; i < cells.length; i++) cells[i] = (cells[i] as string).trim();
     const first = (cells[0] ?? '').toLowerCase();
     if (cells.length === 1 && (first === 'meta' || first === 'projects' || first === 'votes')) {
       this.startSection(first);
@@ -199,39 +200,33 @@ export class PabulibLineParser {
     const empty = voteCell === '' || (isNone(voteCell) && !this.projectIndex.has(voteCell));
     const ids = empty ? [] : voteCell.split(',').map((s) => s.trim());
     const projects: number[] = [];
-    const voteType = this.voteType;
-    const approvalLike = voteType === 'approval' || voteType === 'choose-1';
-    const listed = new Set<number>();
-    const keep: boolean[] = [];
+    const approvalLike = this.voteType === 'approval' || this.voteType === 'choose-1';
     for (const pid of ids) {
       const index = this.projectIndex.get(pid);
       if (index === undefined) this.fail(`voter ${JSON.stringify(voterId)} votes for unknown project ${JSON.stringify(pid)}`);
-      if (listed.has(index)) {
+      if (projects.includes(index)) {
         // Approval ballots are sets (a project listed twice counts once, as in pabutools);
         // for rankings and points a repeated project has no defined meaning.
-        if (approvalLike) {
-          keep.push(false);
-          continue;
-        }
+        if (approvalLike) continue;
         this.fail(`voter ${JSON.stringify(voterId)} lists project ${JSON.stringify(pid)} twice`);
       }
-      listed.add(index);
-      keep.push(true);
       projects.push(index);
     }
 
+    // Only cumulative / scoring files have a points column, and those never drop a repeat (it
+    // is an error), so points stay aligned with projects.
     let points: number[] | undefined;
     if (this.pointsColumn >= 0) {
       const pointsCell = cells[this.pointsColumn] ?? '';
-      const items = pointsCell === '' || isNone(pointsCell) ? [] : pointsCell.split(',').map((s) => s.trim());
+      const items = pointsCell === '' || isNone(pointsCell) ? [] : pointsCell.split(',');
       if (items.length !== ids.length) {
         this.fail(`voter ${JSON.stringify(voterId)}: points count mismatch (${ids.length} projects, ${items.length} points)`);
       }
-      points = [];
+      points = new Array<number>(items.length);
       for (let k = 0; k < items.length; k++) {
-        const item = items[k] as string;
+        const item = (items[k] as string).trim();
         if (!NUMBER.test(item)) this.fail(`voter ${JSON.stringify(voterId)}: bad number in points: ${JSON.stringify(item)}`);
-        if (keep[k]) points.push(Number(item));
+        points[k] = Number(item);
       }
     }
 
