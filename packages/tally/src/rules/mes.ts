@@ -80,7 +80,10 @@ export interface EqualSharesExplanation {
   readonly budgetPerVoter: { readonly start: string; readonly used: string; readonly usedExact: string };
   /** Number of MES runs (1 for plain MES; for add1 the iterations, the rejected last one included). */
   readonly mesRuns: number;
-  /** Runs where floating point could not decide safely and exact arithmetic decided instead. */
+  /**
+   * add1: runs where floating point could not decide safely and exact arithmetic decided instead.
+   * (The outcome that is kept is always recomputed exactly, with the details shown here.)
+   */
   readonly exactRuns: number;
   readonly stop: 'plain' | 'exhaustive' | 'next-over-budget' | 'budget-bound';
   /** Zero-cost projects with support, funded before MES starts (not with cost utilities). */
@@ -170,8 +173,14 @@ export function equalShares(
 
   let kept: { run: MesRun; k: bigint } | null = null;
   let stop: EqualSharesExplanation['stop'] = 'plain';
+  // The kept run is always recomputed in exact arithmetic with full details, so plain MES is
+  // computed that way directly.
+  let detailed: MesRun | null = null;
   if (options.completion === 'none') {
-    kept = { run: runAt(start), k: 0n };
+    mesRuns = 1;
+    detailed = engine.run(start, true, true);
+    if (!detailed) throw new Error('MES: exact run gave no outcome');
+    kept = { run: detailed, k: 0n };
   } else {
     // pabutools' budget_bound for exhaustion_by_budget_increase: total budget at most B·(n+1),
     // i.e. per-voter budget at most B(n+1)/n.
@@ -209,7 +218,7 @@ export function equalShares(
 
   const keptRun = kept?.run ?? { selected: [], cost: 0n };
   const usedBudget = budgetAt(kept?.k ?? 0n);
-  const detailed = kept ? engine.run(usedBudget, true, true) : null;
+  if (kept && !detailed) detailed = engine.run(usedBudget, true, true);
   const selected = [...zeroCost, ...keptRun.selected];
   let spent = keptRun.cost;
 

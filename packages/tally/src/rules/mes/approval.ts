@@ -158,7 +158,7 @@ export class ApprovalEngine implements MesEngine {
       } else {
         let bestX: { q: number; tn: bigint; rem: number } | null = null;
         for (const e of near) {
-          const x = this.scanExact(e.q);
+          const x = this.scanExact(e.q, e.t);
           if (!x) continue;
           if (!bestX) {
             bestX = { q: e.q, ...x };
@@ -257,22 +257,72 @@ export class ApprovalEngine implements MesEngine {
     return { t: Infinity, touchy, nearAffordable: paid >= c * (1 - NEAR) };
   }
 
-  /** Exact water-filling: the share is tn / (rem · D), or null when unaffordable. */
-  private scanExact(q: number): { tn: bigint; rem: number } | null {
-    const { P, cnt, bx, order } = this;
+  /**
+   * Exact water-filling: the share is tn / (rem · D), or null when unaffordable. With the float
+   * share `tf` known, classes far below it are capped and classes far above it pay in full, so
+   * only the few classes close to it need exact sorting; the split is then checked exactly.
+   */
+  private scanExact(q: number, tf?: number): { tn: bigint; rem: number } | null {
+    if (tf !== undefined && Number.isFinite(tf)) {
+      const quick = this.scanExactAround(q, tf);
+      if (quick !== undefined) return quick;
+    }
+    const { P, cnt, order } = this;
     const ks: number[] = [];
     for (let i = 0; i < this.orderLen; i++) {
       const k = order[i] ?? 0;
       if ((cnt[k * P + q] ?? 0) > 0) ks.push(k);
     }
+    return this.walkExact(q, ks, 0n, this.profile.supporters[q] ?? 0);
+  }
+
+  /** undefined when the float split does not hold exactly (then the caller sorts everything). */
+  private scanExactAround(q: number, tf: number): { tn: bigint; rem: number } | null | undefined {
+    const { P, cnt, bx, bf, order } = this;
+    const low = tf * (1 - 1e-6);
+    const high = tf * (1 + 1e-6);
+    let paid = 0n;
+    let rem = this.profile.supporters[q] ?? 0;
+    let topCapped = -1;
+    let firstRich = -1;
+    const middle: number[] = [];
+    for (let i = 0; i < this.orderLen; i++) {
+      const k = order[i] ?? 0;
+      const m = cnt[k * P + q] ?? 0;
+      if (m === 0) continue;
+      const b = bf[k] ?? 0;
+      if (b < low) {
+        paid += BigInt(m) * (bx[k] ?? 0n);
+        rem -= m;
+        if (topCapped < 0 || (bx[k] ?? 0n) > (bx[topCapped] ?? 0n)) topCapped = k;
+      } else if (b > high) {
+        if (firstRich < 0 || (bx[k] ?? 0n) < (bx[firstRich] ?? 0n)) firstRich = k;
+      } else {
+        middle.push(k);
+      }
+    }
+    if (firstRich >= 0) middle.push(firstRich);
+    const cD = (this.costs[q] ?? 0n) * this.D;
+    if (rem === 0) return paid < cD ? null : undefined;
+    // Every class counted as capped must really be below the share it leads to (the share only
+    // grows as more classes are capped, and the classes counted as paying in full are checked by
+    // the exact walk, which ends with the poorest of them).
+    if (topCapped >= 0 && (bx[topCapped] ?? 0n) * BigInt(rem) >= cD - paid) return undefined;
+    const res = this.walkExact(q, middle, paid, rem);
+    if (res === null) return firstRich >= 0 ? undefined : null;
+    return res;
+  }
+
+  private walkExact(q: number, ks: number[], paid0: bigint, rem0: number): { tn: bigint; rem: number } | null {
+    const { P, cnt, bx } = this;
     ks.sort((a, b) => {
       const x = bx[a] ?? 0n;
       const y = bx[b] ?? 0n;
       return x < y ? -1 : x > y ? 1 : 0;
     });
     const cD = (this.costs[q] ?? 0n) * this.D;
-    let paid = 0n;
-    let rem = this.profile.supporters[q] ?? 0;
+    let paid = paid0;
+    let rem = rem0;
     for (const k of ks) {
       const m = cnt[k * P + q] ?? 0;
       const tn = cD - paid;
