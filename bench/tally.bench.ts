@@ -66,6 +66,14 @@ async function child(file: string, rule: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
+function parseReport(line: string): ChildReport | null {
+  try {
+    return JSON.parse(line) as ChildReport;
+  } catch {
+    return null;
+  }
+}
+
 function arg(name: string): string | undefined {
   const prefix = `--${name}=`;
   return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
@@ -101,12 +109,7 @@ async function main(): Promise<void> {
         maxBuffer: 64 * 1024 * 1024,
       });
       const line = run.stdout.trim().split('\n').pop() ?? '';
-      let report: ChildReport | null = null;
-      try {
-        report = JSON.parse(line) as ChildReport;
-      } catch {
-        report = null;
-      }
+      const report = parseReport(line);
       const pabuKey = rule === 'city' ? 'city_rule_replay' : rule;
       const pabuS = entry?._timings_s?.[pabuKey];
       const pabuValue = entry?.[rule === 'city' ? '_city_rule_replay' : rule];
