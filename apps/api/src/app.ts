@@ -12,6 +12,7 @@ import rateLimitPlugin from './plugins/rate-limit';
 import securityPlugin from './plugins/security';
 import spaPlugin, { hasSpaBuild } from './plugins/spa';
 import swaggerPlugin from './plugins/swagger';
+import auditRoutes from './modules/audit/audit.routes';
 import authRoutes from './modules/auth/auth.routes';
 import systemRoutes from './modules/system/system.routes';
 import userRoutes from './modules/users/users.routes';
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(authRoutes);
       await api.register(wardRoutes);
       await api.register(userRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api' },
   );

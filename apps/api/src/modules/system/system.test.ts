@@ -109,6 +109,7 @@ describe('OpenAPI', () => {
       '/api/wards/{id}',
       '/api/users',
       '/api/users/{id}/roles',
+      '/api/audit',
     ]) {
       expect(paths).toContain(path);
     }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { Me, UserList } from '@allot/shared';
+import { AuditPage, Me, UserList } from '@allot/shared';
 import { auditLog, userRoles } from '../../db/schema';
 import { bearer, count, createAccount, createWard, expectEnvelope, signIn, useTestApp } from '../../../test/helpers';
 
@@ -120,5 +120,31 @@ describe('audit log', () => {
     await expect(t.db.execute(sql`truncate ${auditLog}`)).rejects.toThrow();
     expect(await count(t.db, sql`${auditLog}`)).toBe(before);
     expect(await count(t.db, sql`${auditLog} where action = 'nothing happened'`)).toBe(0);
+  });
+});
+
+describe('GET /api/audit', () => {
+  it('shows admins the newest entries first with the actor, filtered and paginated', async () => {
+    const a = await createAccount(t.db);
+    const b = await createAccount(t.db);
+    await t.http().put(`/api/users/${a.id}/roles`).set(bearer(adminToken)).send({ roles: ['staff'] }).expect(200);
+    await t.http().put(`/api/users/${b.id}/roles`).set(bearer(adminToken)).send({ roles: ['staff'] }).expect(200);
+    const first = await t.http().get('/api/audit').query({ action: 'user.roles.set', limit: 1 }).set(bearer(adminToken));
+    expect(first.status).toBe(200);
+    const page1 = AuditPage.parse(first.body);
+    expect(page1.entries[0]).toMatchObject({ targetId: b.id, actorId: admin.id, actorEmail: admin.email });
+    expect(page1.nextBefore).not.toBeNull();
+    const second = await t
+      .http()
+      .get('/api/audit')
+      .query({ action: 'user.roles.set', limit: 1, before: page1.nextBefore })
+      .set(bearer(adminToken));
+    expect(AuditPage.parse(second.body).entries[0]?.targetId).toBe(a.id);
+  });
+
+  it('is for admins only', async () => {
+    const staff = await createAccount(t.db, { roles: ['staff'] });
+    const { accessToken } = await signIn(t.app, staff.email);
+    expectEnvelope(await t.http().get('/api/audit').set(bearer(accessToken)), 403);
   });
 });
