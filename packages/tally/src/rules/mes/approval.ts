@@ -35,6 +35,9 @@ export class ApprovalEngine implements MesEngine {
   private readonly target: Int32Array;
   /** 1 while a project can still be funded in this run; counts of dead projects go stale. */
   private readonly live: Uint8Array;
+  /** Per run: each group's ballot, compacted as its projects drop out of play (see fund). */
+  private readonly items: Int32Array;
+  private readonly itemsLen: Int32Array;
   private readonly free: number[] = [];
   private nextId = 0;
   private highWater = 0;
@@ -67,6 +70,8 @@ export class ApprovalEngine implements MesEngine {
     this.cls = new Int32Array(profile.groupCount);
     this.target = new Int32Array(maxK).fill(-2);
     this.live = new Uint8Array(this.P);
+    this.items = new Int32Array(profile.ballotItems.length);
+    this.itemsLen = new Int32Array(profile.groupCount);
     this.order = new Int32Array(maxK);
     this.scratchA = new Int32Array(maxK);
     this.scratchB = new Int32Array(maxK);
@@ -86,6 +91,8 @@ export class ApprovalEngine implements MesEngine {
     const selected: number[] = [];
     let spent = 0n;
 
+    this.items.set(pr.ballotItems);
+    for (let g = 0; g < pr.groupCount; g++) this.itemsLen[g] = (pr.ballotStart[g + 1] ?? 0) - (pr.ballotStart[g] ?? 0);
     if (pr.groupCount > 0) {
       const k0 = this.alloc();
       this.cls.fill(k0);
@@ -343,7 +350,8 @@ export class ApprovalEngine implements MesEngine {
   ): { full: number; capped: number; cappedNum: bigint; price: Ratio | null } {
     const { P, cnt, size, bf, bx, cls, target, live } = this;
     const pr = this.profile;
-    const { ballotStart, ballotItems } = pr;
+    const { ballotStart } = pr;
+    const { items, itemsLen } = this;
     let tr = 0n;
     if (tExact) {
       const remBig = BigInt(tExact.rem);
@@ -416,18 +424,22 @@ export class ApprovalEngine implements MesEngine {
       if (tg !== k) {
         // Only counts of projects still in play are kept up to date. Without details, a group
         // left with no such project is retired: nothing it could pay for remains.
+        // The ballot is compacted on the way, so dead projects are skipped only once per group.
         const wg = pr.weight[g] ?? 0;
-        const bEnd = ballotStart[g + 1] ?? 0;
+        const bStart = ballotStart[g] ?? 0;
+        const bEnd = bStart + (itemsLen[g] ?? 0);
         const kP = k * P;
         const tP = tg * P;
-        let inPlay = 0;
-        for (let j = ballotStart[g] ?? 0; j < bEnd; j++) {
-          const q = ballotItems[j] ?? 0;
+        let kept = bStart;
+        for (let j = bStart; j < bEnd; j++) {
+          const q = items[j] ?? 0;
           if (live[q] === 0) continue;
-          inPlay++;
+          items[kept++] = q;
           cnt[kP + q] = (cnt[kP + q] ?? 0) - wg;
           cnt[tP + q] = (cnt[tP + q] ?? 0) + wg;
         }
+        const inPlay = kept - bStart;
+        itemsLen[g] = inPlay;
         size[k] = (size[k] ?? 0) - wg;
         if (inPlay === 0 && !details) {
           cls[g] = -1;
