@@ -34,9 +34,7 @@ export function approvalProfile(instance: Instance): ApprovalProfile {
       emptyVoters += 1;
       continue;
     }
-    let set: number[];
-    if (isStrictlyIncreasing(listed)) set = listed as number[];
-    else set = [...new Set(listed)].sort((a, b) => a - b);
+    const set = sortedUnique(listed);
     // Project indices as UTF-16 code units make a cheap exact key (indices stay far below 2^16
     // in practice; larger ones fall back to a separator-joined key).
     const key = projectCount < 0xffff ? String.fromCharCode(...set) : set.join(',');
@@ -44,7 +42,7 @@ export function approvalProfile(instance: Instance): ApprovalProfile {
     if (g === undefined) {
       index.set(key, weights.length);
       weights.push(1);
-      ballots.push(set === listed ? [...set] : set);
+      ballots.push(set);
     } else {
       weights[g] = (weights[g] ?? 0) + 1;
     }
@@ -91,7 +89,14 @@ export function approvalProfile(instance: Instance): ApprovalProfile {
   };
 }
 
-function isStrictlyIncreasing(xs: readonly number[]): boolean {
-  for (let i = 1; i < xs.length; i++) if ((xs[i] ?? 0) <= (xs[i - 1] ?? 0)) return false;
-  return true;
+/** Ballots are short: an insertion sort on a copy, dropping repeats, beats Set + sort by far. */
+function sortedUnique(xs: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const x of xs) {
+    let i = out.length;
+    while (i > 0 && (out[i - 1] ?? 0) > x) i--;
+    if (i > 0 && out[i - 1] === x) continue;
+    out.splice(i, 0, x);
+  }
+  return out;
 }
