@@ -9,4 +9,3 @@ export * from './proposals';
 export * from './deliberation';
 export * from './reviews';
 export * from './notifications';
-export * from './audit';

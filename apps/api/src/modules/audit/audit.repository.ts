@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
 
@@ -29,6 +29,8 @@ export interface AuditFilter {
   targetType?: string | undefined;
   targetId?: string | undefined;
   actorId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
   before?: number | undefined;
   limit: number;
 }
@@ -40,6 +42,8 @@ export async function listAudit(db: Db, filter: AuditFilter) {
   if (filter.targetType !== undefined) conditions.push(eq(auditLog.targetType, filter.targetType));
   if (filter.targetId !== undefined) conditions.push(eq(auditLog.targetId, filter.targetId));
   if (filter.actorId !== undefined) conditions.push(eq(auditLog.actorId, filter.actorId));
+  if (filter.from !== undefined) conditions.push(gte(auditLog.at, filter.from));
+  if (filter.to !== undefined) conditions.push(lt(auditLog.at, filter.to));
   if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before));
   return db
     .select({

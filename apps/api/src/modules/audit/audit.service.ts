@@ -8,6 +8,8 @@ export async function readAudit(db: Db, query: AuditQuery): Promise<AuditPage> {
     targetType: query.targetType,
     targetId: query.targetId,
     actorId: query.actorId,
+    from: query.from === undefined ? undefined : new Date(query.from),
+    to: query.to === undefined ? undefined : new Date(query.to),
     before: query.before === undefined ? undefined : Number(query.before),
     limit: query.limit + 1,
   });
