@@ -69,7 +69,7 @@ export function maxWelfareCostSat(instance: Instance, options: MaxWelfareOptions
     else items.push(i);
   });
   // Density votes·cost/cost = votes: best first, ties by the tie-break.
-  items.sort((a, b) => (approvals[b] ?? 0) - (approvals[a] ?? 0) || tie(a, b));
+  items.sort((a, b) => (approvals[b] ?? 0) - (approvals[a] ?? 0) || cmpBig(projects[b]?.cost ?? 0n, projects[a]?.cost ?? 0n) || tie(a, b));
 
   let g = budget;
   for (const i of items) g = gcd(g, projects[i]?.cost ?? 1n);
@@ -225,4 +225,8 @@ function knapsackBranchAndBound(
   };
   visit(0, capacity, 0n);
   return bestSet;
+}
+
+function cmpBig(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
