@@ -140,6 +140,12 @@ describe('GET /api/audit', () => {
       .query({ action: 'user.roles.set', limit: 1, before: page1.nextBefore })
       .set(bearer(adminToken));
     expect(AuditPage.parse(second.body).entries[0]?.targetId).toBe(a.id);
+    const future = await t
+      .http()
+      .get('/api/audit')
+      .query({ from: new Date(Date.now() + 60_000).toISOString() })
+      .set(bearer(adminToken));
+    expect(AuditPage.parse(future.body).entries).toEqual([]);
   });
 
   it('is for admins only', async () => {
