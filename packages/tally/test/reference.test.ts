@@ -54,3 +54,23 @@ describe('pabutools reference outcomes (expected.json)', () => {
     expect(() => runRule('greedy_score', approval)).toThrow(/does not apply to approval/);
   });
 });
+
+describe('registry wiring of the MES keys', () => {
+  const MES_KEYS = ['mes_cost_sat', 'mes_cardinality_sat', 'mes_points', 'mes_cost_sat_add1', 'mes_cost_sat_add1_greedy', 'mes_cost_sat_add1_noexh'];
+  // Small instances where every key (add1 included) runs in well under a second.
+  const FILES = ['Netherlands_Assen_2024.pb', 'Switzerland_Zurich_D10.pb', 'US_Stanford_Dataset_2022_Jersey_City_Ward_D_vote_knapsacks.pb'];
+  const wiring = FILES.flatMap((file) =>
+    MES_KEYS.filter((rule) => Array.isArray(expected[file]?.[rule])).map((rule) => ({ file, rule, want: expected[file]?.[rule] as string[] })),
+  );
+
+  it.each(wiring)('runRule($rule) on $file gives the pabutools set', async ({ file, rule, want }) => {
+    const result = runRule(rule, await instanceOf(file));
+    expect(result.rule).toBe(rule);
+    expect(sortedIds(result.selected)).toEqual(sortedIds(want));
+  });
+
+  it('mes_points is refused on approval ballots', async () => {
+    const approval = await instanceOf('Netherlands_Assen_2024.pb');
+    expect(() => runRule('mes_points', approval)).toThrow(/does not apply to approval/);
+  });
+});
