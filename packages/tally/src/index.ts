@@ -23,3 +23,14 @@ export {
 } from './rules/maxWelfare';
 export { cityRule, CITY_RULES, compareForVoters, type CityOptions, type CityExplanation, type ComparisonSummary, type EqualSharesFn } from './rules/city';
 export { runRule, getRule, ruleKeys, UnknownRuleError, type RegisteredRule, type RuleOptions } from './rules/index';
+export {
+  equalShares,
+  equalSharesRuleKey,
+  type EqualSharesOptions,
+  type EqualSharesUtility,
+  type EqualSharesCompletion,
+  type EqualSharesExplanation,
+  type EqualSharesRound,
+  type EqualSharesLeftover,
+  type EqualSharesGreedyStep,
+} from './rules/mes';
