@@ -130,6 +130,18 @@ v2;None;;M`;
     expect(inst.ballots[0]?.projects).toEqual([0, 2]);
   });
 
+  it('reads META without its key;value header line', () => {
+    const inst = parsePabulib(toy({ meta: META.replace('key;value\n', '') }));
+    expect(inst.meta.get('description')).toBe('Toy election');
+    expect(inst.budget).toBe(100n);
+  });
+
+  it('matches section names case-insensitively', () => {
+    const inst = parsePabulib(toy().replace('PROJECTS', 'Projects').replace('VOTES', 'votes'));
+    expect(inst.projects).toHaveLength(3);
+    expect(inst.ballots).toHaveLength(3);
+  });
+
   it('accepts empty ballots, which still count as voters', () => {
     const inst = parsePabulib(toy({ votes: 'VOTES\nvoter_id;vote\nv1;\nv2;a' }));
     expect(inst.ballots).toHaveLength(2);

@@ -135,7 +135,11 @@ export class PabulibLineParser {
   }
 
   private readHeader(cells: string[]): void {
-    if (this.section === 'meta') return; // `key;value`, nothing to learn from it
+    if (this.section === 'meta') {
+      // Normally `key;value`; a file that starts with a key right away loses nothing.
+      if ((cells[0] ?? '').toLowerCase() !== 'key') this.readMeta(cells);
+      return;
+    }
     if (this.section === 'projects') {
       this.projectColumns = cells;
       this.costColumn = cells.indexOf('cost');
