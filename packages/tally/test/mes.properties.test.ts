@@ -283,13 +283,14 @@ describe('MES properties on random small instances', () => {
         let left: Frac = [0n, 1n];
         let voters = 0;
         for (const l of explanation.leftovers) {
-          const r = parseFrac(l.remainingExact);
+          const r = parseFrac(l.remainingExact ?? 'missing');
           expect(r[0]).toBeGreaterThanOrEqual(0n);
           expect(cmp(r, start)).toBeLessThanOrEqual(0);
           left = add(left, mul(r, [BigInt(l.voters), 1n]));
           voters += l.voters;
         }
         expect(voters).toBe(inst.ballots.length);
+        expect(cmp(left, parseFrac(explanation.unspent.exact))).toBe(0);
         const spent = sub(mul(start, [BigInt(voters), 1n]), left);
         expect(cmp(spent, fundedByVoters)).toBe(0);
       }),

@@ -55,6 +55,17 @@ describe('MES against the pabutools reference outcomes (expected.json)', () => {
     }
   });
 
+  it('explains a city-sized run compactly: rounds add up to the cost, leftovers come in ranges', async () => {
+    const instance = await instanceOf('Poland_Warszawa_2022_Ochota.pb');
+    const { explanation, cost } = equalShares(instance, { utility: 'cost', completion: 'none' });
+    const roundsCost = explanation.rounds.reduce((s, r) => s + BigInt(r.cost), 0n);
+    expect(roundsCost).toBe(cost);
+    expect(explanation.leftovers.length).toBeLessThanOrEqual(17);
+    expect(explanation.leftovers.some((l) => l.remainingUpTo !== undefined)).toBe(true);
+    expect(explanation.leftovers.reduce((s, l) => s + l.voters, 0)).toBe(instance.ballots.length);
+    expect(JSON.stringify(explanation).length).toBeLessThan(20_000);
+  });
+
   it('reproduces the real Wieliczka 2023 outcome only without the exhaustive stop', async () => {
     const file = 'Poland_Wieliczka_2023_Green_Budget.pb';
     const instance = await instanceOf(file);

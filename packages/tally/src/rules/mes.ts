@@ -53,13 +53,23 @@ export interface EqualSharesRound {
   readonly cappedTotal: string;
 }
 
+/**
+ * Voters who ended with the same amount (or, when there are more than LEFTOVER_LIST_LIMIT
+ * distinct amounts, with amounts in one range).
+ */
 export interface EqualSharesLeftover {
   readonly voters: number;
-  /** Money each of these voters still had at the end, currency units (rounded). */
+  /** Money each of these voters still had at the end, currency units (rounded); for a range, the least. */
   readonly remaining: string;
-  /** The same amount as an exact fraction of currency units. */
-  readonly remainingExact: string;
+  /** For a range: the most any of these voters had left. */
+  readonly remainingUpTo?: string;
+  /** For a single amount: the amount as an exact fraction of currency units. */
+  readonly remainingExact?: string;
 }
+
+/** Above this many distinct leftover amounts, leftovers are shown as ranges. */
+export const LEFTOVER_LIST_LIMIT = 64;
+const LEFTOVER_RANGES = 16;
 
 export interface EqualSharesGreedyStep {
   readonly project: string;
@@ -90,8 +100,10 @@ export interface EqualSharesExplanation {
   readonly fundedAtZeroCost: readonly string[];
   /** The MES rounds of the kept run, in funding order. */
   readonly rounds: readonly EqualSharesRound[];
-  /** What voters had left at the end of the kept run, one entry per distinct amount. */
+  /** What voters had left at the end of the kept run, from the least to the most. */
   readonly leftovers: readonly EqualSharesLeftover[];
+  /** Money no voter spent in the kept run: n × per-voter budget − cost of the MES projects. */
+  readonly unspent: { readonly amount: string; readonly exact: string };
   /** add1-greedy: projects added by the greedy fill, in order. */
   readonly greedyFill: readonly EqualSharesGreedyStep[];
 }
@@ -246,17 +258,23 @@ export function equalShares(
   }
 
   // Voters grouped by the exact amount they have left (empty ballots keep the whole budget).
-  const leftovers = new Map<string, { voters: number; value: Ratio }>();
+  const byAmount = new Map<string, { voters: number; value: Ratio }>();
   const addLeftover = (value: Ratio, voters: number): void => {
     if (voters === 0) return;
     const key = fraction(value);
-    const entry = leftovers.get(key);
+    const entry = byAmount.get(key);
     if (entry) entry.voters += voters;
-    else leftovers.set(key, { voters, value });
+    else byAmount.set(key, { voters, value });
   };
   for (const l of detailed?.leftovers ?? []) addLeftover(l.remaining, l.voters);
   const emptyBallots = instance.ballots.filter((b) => b.projects.length === 0).length;
   if (kept) addLeftover(usedBudget, emptyBallots);
+  const amounts = [...byAmount.values()].sort((a, b) => compareRatio(a.value, b.value));
+  const leftovers = summariseLeftovers(amounts, ratioMoney, fraction);
+  const unspentValue: Ratio = {
+    num: usedBudget.num * BigInt(n) - keptRun.cost * usedBudget.den,
+    den: usedBudget.den,
+  };
 
   const explanation: EqualSharesExplanation = {
     utility: options.utility,
@@ -286,9 +304,8 @@ export function equalShares(
       paidInFullTotal: fraction(r.paidInFullTotal),
       cappedTotal: fraction(r.cappedTotal),
     })),
-    leftovers: [...leftovers.entries()]
-      .sort(([, a], [, b]) => compareRatio(a.value, b.value))
-      .map(([remainingExact, { voters, value }]) => ({ voters, remaining: ratioMoney(value), remainingExact })),
+    leftovers,
+    unspent: { amount: ratioMoney(unspentValue), exact: fraction(unspentValue) },
     greedyFill,
   };
   return {
@@ -326,6 +343,7 @@ function emptyResult(
       fundedAtZeroCost: zeroCost.map((q) => instance.projects[q]?.id ?? ''),
       rounds: [],
       leftovers: [],
+      unspent: { amount: '0', exact: '0' },
       greedyFill: [],
     },
   };
@@ -335,4 +353,46 @@ function compareRatio(a: Ratio, b: Ratio): number {
   const x = a.num * b.den;
   const y = b.num * a.den;
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** One entry per amount, or LEFTOVER_RANGES ranges of equal width (zero kept apart) when there are many. */
+function summariseLeftovers(
+  amounts: readonly { voters: number; value: Ratio }[],
+  money: (r: Ratio) => string,
+  fraction: (r: Ratio) => string,
+): EqualSharesLeftover[] {
+  if (amounts.length <= LEFTOVER_LIST_LIMIT) {
+    return amounts.map(({ voters, value }) => ({ voters, remaining: money(value), remainingExact: fraction(value) }));
+  }
+  const out: EqualSharesLeftover[] = [];
+  const zero = amounts.filter((a) => a.value.num === 0n);
+  const positive = amounts.filter((a) => a.value.num !== 0n);
+  const zeroVoters = zero.reduce((s, a) => s + a.voters, 0);
+  if (zeroVoters > 0) out.push({ voters: zeroVoters, remaining: '0', remainingExact: '0' });
+  const lo = positive[0]?.value;
+  const hi = positive[positive.length - 1]?.value;
+  if (!lo || !hi) return out;
+  const loF = lo.num === 0n ? 0 : Number(money(lo));
+  const width = (Number(money(hi)) - loF) / LEFTOVER_RANGES;
+  let i = 0;
+  for (let r = 0; r < LEFTOVER_RANGES && i < positive.length; r++) {
+    const first = positive[i];
+    let last = first;
+    let voters = 0;
+    const limit = r === LEFTOVER_RANGES - 1 ? Infinity : loF + width * (r + 1);
+    while (i < positive.length) {
+      const a = positive[i];
+      if (!a || (Number(money(a.value)) > limit && voters > 0)) break;
+      voters += a.voters;
+      last = a;
+      i++;
+    }
+    if (!first || !last || voters === 0) continue;
+    out.push(
+      first === last
+        ? { voters, remaining: money(first.value), remainingExact: fraction(first.value) }
+        : { voters, remaining: money(first.value), remainingUpTo: money(last.value) },
+    );
+  }
+  return out;
 }

@@ -117,7 +117,7 @@ export class ApprovalEngine implements MesEngine {
     for (;;) {
       alive.sort((a, b) => (lb[a] ?? 0) - (lb[b] ?? 0));
       let best = Infinity;
-      const evaluated: { q: number; rho: number; t: number; touchy: boolean }[] = [];
+      const evaluated: { q: number; rho: number; t: number; touchy: boolean; rem: number; paidNothing: boolean }[] = [];
       const dropped = new Set<number>();
       for (const q of alive) {
         if ((lb[q] ?? 0) > best * (1 + NEAR)) break;
@@ -136,13 +136,13 @@ export class ApprovalEngine implements MesEngine {
           const t = this.tFloat(x);
           const rho = t / (this.utilF[q] ?? 1);
           lb[q] = rho;
-          evaluated.push({ q, rho, t, touchy: true });
+          evaluated.push({ q, rho, t, touchy: true, rem: x.rem, paidNothing: false });
           if (rho < best) best = rho;
           continue;
         }
         const rho = s.t / (this.utilF[q] ?? 1);
         lb[q] = rho;
-        evaluated.push({ q, rho, t: s.t, touchy: s.touchy });
+        evaluated.push({ q, rho, t: s.t, touchy: s.touchy, rem: s.rem, paidNothing: s.paidNothing });
         if (rho < best) best = rho;
       }
       if (dropped.size > 0) {
@@ -158,10 +158,10 @@ export class ApprovalEngine implements MesEngine {
       let tf: number;
       let tExact: { tn: bigint; rem: number } | null = null;
       if (!exact) {
-        const only = near[0];
-        if (near.length !== 1 || !only || only.touchy) return null;
-        winner = only.q;
-        tf = only.t;
+        const pick = this.resolveInFloat(near);
+        if (!pick) return null;
+        winner = pick.q;
+        tf = pick.t;
       } else {
         let bestX: { q: number; tn: bigint; rem: number } | null = null;
         for (const e of near) {
@@ -211,6 +211,28 @@ export class ApprovalEngine implements MesEngine {
     return { ...result, rounds, leftovers };
   }
 
+  /**
+   * The winner among near-equal candidates without exact budgets, when that is still exact: a
+   * clear single winner, or candidates whose only capped supporters have nothing left (so the
+   * share is exactly cost / paying supporters, as in every first round: equal vote counts tie).
+   */
+  private resolveInFloat(
+    near: readonly { q: number; t: number; touchy: boolean; rem: number; paidNothing: boolean }[],
+  ): { q: number; t: number } | null {
+    const first = near[0];
+    if (!first) return null;
+    if (near.length === 1) return first.touchy ? null : first;
+    if (near.some((e) => e.touchy || !e.paidNothing)) return null;
+    // ρ = cost / (rem · u), compared exactly.
+    let best = first;
+    for (const e of near.slice(1)) {
+      const lhs = (this.costs[e.q] ?? 0n) * BigInt(best.rem) * (this.utilX[best.q] ?? 1n);
+      const rhs = (this.costs[best.q] ?? 0n) * BigInt(e.rem) * (this.utilX[e.q] ?? 1n);
+      if (lhs < rhs || (lhs === rhs && this.tieCompare(e.q, best.q) < 0)) best = e;
+    }
+    return best;
+  }
+
   private tFloat(x: { tn: bigint; rem: number }): number {
     return ratioToFloat(x.tn, this.D, this.shift) / x.rem;
   }
@@ -240,7 +262,7 @@ export class ApprovalEngine implements MesEngine {
    * Float water-filling for project q: walk classes from the poorest; `t` is the equal share
    * (ρ·u) or Infinity when the supporters together cannot pay.
    */
-  private scanFloat(q: number): { t: number; touchy: boolean; nearAffordable: boolean } {
+  private scanFloat(q: number): { t: number; touchy: boolean; nearAffordable: boolean; rem: number; paidNothing: boolean } {
     const { P, cnt, bf, order } = this;
     const c = this.costF[q] ?? 0;
     let rem = this.profile.supporters[q] ?? 0;
@@ -254,14 +276,14 @@ export class ApprovalEngine implements MesEngine {
       const b = bf[k] ?? 0;
       if (b >= t) {
         if (b - t <= NEAR * t) touchy = true;
-        return { t, touchy, nearAffordable: false };
+        return { t, touchy, nearAffordable: false, rem, paidNothing: paid === 0 };
       }
       if (t - b <= NEAR * t) touchy = true;
       paid += m * b;
       rem -= m;
       if (rem <= 0) break;
     }
-    return { t: Infinity, touchy, nearAffordable: paid >= c * (1 - NEAR) };
+    return { t: Infinity, touchy, nearAffordable: paid >= c * (1 - NEAR), rem, paidNothing: paid === 0 };
   }
 
   /**
