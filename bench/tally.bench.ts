@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +34,8 @@ interface ChildReport {
   readonly parseMs: number;
   readonly parseRssMb: number;
   readonly ruleMs?: number;
+  /** User + system CPU time of the rule: steadier than wall time on a busy machine. */
+  readonly ruleCpuMs?: number;
   readonly peakRssMb?: number;
   readonly selected?: readonly string[];
   readonly mesRuns?: number;
@@ -50,12 +52,16 @@ async function child(file: string, rule: string): Promise<void> {
   let report: ChildReport = { parseMs, parseRssMb };
   try {
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const result = runRule(rule, instance);
     const ruleMs = performance.now() - t1;
+    const c2 = process.cpuUsage(c1);
+    const ruleCpuMs = (c2.user + c2.system) / 1000;
     const explanation = result.explanation as { mesRuns?: unknown } | undefined;
     report = {
       ...report,
       ruleMs,
+      ruleCpuMs,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       selected: result.selected,
       mesRuns: typeof explanation?.mesRuns === 'number' ? explanation.mesRuns : undefined,
@@ -94,12 +100,14 @@ async function main(): Promise<void> {
   const timeoutS = Number(arg('timeout') ?? 900);
   const self = fileURLToPath(import.meta.url);
 
+  const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' / ');
   console.log(`# tally benchmark, ${new Date().toISOString()}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}`);
+  console.log(`load average at start (1 / 5 / 15 min): ${load()}`);
   console.log('');
   const header =
-    '| instance | voters | projects | rule | parse ms | rule ms | pabutools s | speed-up | peak RSS MB (parse only) | same set as pabutools |';
+    '| instance | voters | projects | rule | parse ms | rule ms (wall) | rule CPU ms | pabutools s | speed-up (CPU) | peak RSS MB (parse only) | same set as pabutools |';
   console.log(header);
-  console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|---|');
+  console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|');
   for (const file of instances) {
     const entry = expected[file];
     for (const rule of rules) {
@@ -126,16 +134,20 @@ async function main(): Promise<void> {
         same = `pabutools: ${String((want as { error: unknown }).error).slice(0, 40)}`;
       }
       const ruleCell = report?.error
-        ? `n/a (${report.error.replace(/\|/g, '/').slice(0, 60)})`
+        ? report.error.startsWith('RuleNotApplicableError')
+          ? 'n/a (ballot type)'
+          : `error (${report.error.replace(/\|/g, '/').slice(0, 80)})`
         : run.error || run.status !== 0 || !report
           ? `failed (${run.error?.message ?? `exit ${run.status}`})`
           : `${fmt(report.ruleMs)}${report.mesRuns && report.mesRuns > 1 ? ` (${report.mesRuns} MES runs)` : ''}`;
-      const ratio = pabuS !== undefined && report?.ruleMs ? pabuS / (report.ruleMs / 1000) : undefined;
+      const ratio = pabuS !== undefined && report?.ruleCpuMs ? pabuS / (report.ruleCpuMs / 1000) : undefined;
       const speedUp = ratio === undefined ? '–' : `${fmt(ratio, ratio < 10 ? 1 : 0)}×`;
-      const row = `| ${file.replace(/\.pb$/, '')} | ${entry?._meta?.num_votes ?? ''} | ${entry?._meta?.num_projects ?? ''} | ${rule} | ${fmt(report?.parseMs)} | ${ruleCell} | ${fmt(pabuS, pabuS !== undefined && pabuS < 1 ? 3 : 2)} | ${speedUp} | ${fmt(report?.peakRssMb ?? report?.parseRssMb)} (${fmt(report?.parseRssMb)}) | ${same} |`;
+      const row = `| ${file.replace(/\.pb$/, '')} | ${entry?._meta?.num_votes ?? ''} | ${entry?._meta?.num_projects ?? ''} | ${rule} | ${fmt(report?.parseMs)} | ${ruleCell} | ${report?.error ? '–' : fmt(report?.ruleCpuMs)} | ${fmt(pabuS, pabuS !== undefined && pabuS < 1 ? 3 : 2)} | ${speedUp} | ${fmt(report?.peakRssMb ?? report?.parseRssMb)} (${fmt(report?.parseRssMb)}) | ${same} |`;
       console.log(row);
     }
   }
+  console.log('');
+  console.log(`load average at end (1 / 5 / 15 min): ${load()}`);
 }
 
 if (process.argv[2] === '--child') {
