@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Instance } from '../src/model';
 import { greedyCostSat } from '../src/rules/greedy';
 import { getRule, runRule } from '../src/rules/index';
-import { maxWelfareCostSat } from '../src/rules/maxWelfare';
+import { maxWelfareCostSat, searchKnapsack } from '../src/rules/maxWelfare';
 import { seqPhragmen } from '../src/rules/phragmen';
 import { approvalCounts } from '../src/rules/tieBreak';
 import { DEFAULT_TIE_BREAK, PABUTOOLS_TIE_BREAK, type TieBreak } from '../src/rules/types';
@@ -159,6 +159,49 @@ describe('max welfare', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('knapsack search', () => {
+  const item = fc.record({ weight: fc.bigInt({ min: 1n, max: 10n ** 12n }), votes: fc.bigInt({ min: 1n, max: 4n }) });
+  it('finds the brute-force optimum with any meet-in-the-middle tail, also when votes tie a lot', () => {
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 12 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 6 }), (raw, share, tailSize) => {
+        const items = [...raw].sort((a, b) => Number(b.votes - a.votes));
+        const weights = items.map((i) => i.weight);
+        const density = items.map((i) => i.votes);
+        const values = items.map((i) => i.weight * i.votes);
+        const total = weights.reduce((s, w) => s + w, 0n);
+        const capacity = (total * BigInt(Math.round(share * 1000))) / 1000n;
+        const tail = Math.min(tailSize, items.length);
+        const picked = searchKnapsack(capacity, weights, values, density, tail, Infinity) ?? [];
+        const weight = picked.reduce((s, k) => s + (weights[k] ?? 0n), 0n);
+        const value = picked.reduce((s, k) => s + (values[k] ?? 0n), 0n);
+        let best = 0n;
+        for (let mask = 0; mask < 1 << items.length; mask++) {
+          let w = 0n;
+          let v = 0n;
+          items.forEach((_, k) => {
+            if (mask & (1 << k)) {
+              w += weights[k] ?? 0n;
+              v += values[k] ?? 0n;
+            }
+          });
+          if (w <= capacity && v > best) best = v;
+        }
+        expect(new Set(picked).size).toBe(picked.length);
+        expect(weight).toBeLessThanOrEqual(capacity);
+        expect(value).toBe(best);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives up only when a node budget is set and exceeded', () => {
+    const weights = Array.from({ length: 30 }, (_, k) => BigInt(1_000_003 + k * 7919));
+    const values = weights.map((w) => w);
+    const density = weights.map(() => 1n);
+    expect(searchKnapsack(15_000_000n, weights, values, density, 0, 10)).toBeUndefined();
   });
 });
 

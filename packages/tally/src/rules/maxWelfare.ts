@@ -175,10 +175,20 @@ function knapsackDp(capacity: number, weights: readonly number[], values: readon
   return picked.reverse();
 }
 
+/** Nodes the plain search may visit before it restarts with the meet-in-the-middle tail. */
+const PLAIN_NODE_BUDGET = 200_000;
+/** Largest tail enumerated in full (2^18 subsets at most, fewer after dominance). */
+const MAX_TAIL = 18;
+
 /**
  * Depth-first branch and bound (include before exclude) over items sorted by density
  * (values[k] / weights[k] = density[k], non-increasing). The bound is the LP relaxation: fill
  * greedily, then a fraction of the first item that does not fit. Exact bigint arithmetic.
+ *
+ * When many projects share a vote count the LP bound is weak and the plain search can explode
+ * (it becomes subset sum), so after PLAIN_NODE_BUDGET nodes it restarts with the last items
+ * precomputed as a Pareto list of (cost, welfare) over all their subsets: the search then only
+ * branches on the first items, and each node completes optimally with one binary search.
  */
 function knapsackBranchAndBound(
   capacity: bigint,
@@ -186,10 +196,87 @@ function knapsackBranchAndBound(
   values: readonly bigint[],
   density: readonly bigint[],
 ): number[] {
+  const plain = searchKnapsack(capacity, weights, values, density, 0, PLAIN_NODE_BUDGET);
+  if (plain) return plain;
+  const tail = Math.min(MAX_TAIL, Math.floor(weights.length / 2));
+  return searchKnapsack(capacity, weights, values, density, tail, Infinity) ?? [];
+}
+
+interface ParetoList {
+  readonly w: bigint[];
+  readonly v: bigint[];
+  readonly mask: number[];
+}
+
+/** Every subset of items [from, from + size) as a Pareto list: cost ascending, welfare strictly ascending. */
+function paretoSubsets(capacity: bigint, weights: readonly bigint[], values: readonly bigint[], from: number, size: number): ParetoList {
+  let list: ParetoList = { w: [0n], v: [0n], mask: [0] };
+  for (let j = 0; j < size; j++) {
+    const wj = weights[from + j] ?? 0n;
+    const vj = values[from + j] ?? 0n;
+    const bit = 1 << j;
+    const next: ParetoList = { w: [], v: [], mask: [] };
+    let a = 0;
+    let b = 0;
+    const n = list.w.length;
+    const push = (w: bigint, v: bigint, mask: number): void => {
+      const last = next.v.length - 1;
+      if (last >= 0 && v <= (next.v[last] ?? 0n)) return; // dominated: costs no less, worth no more
+      if (last >= 0 && w === next.w[last]) {
+        next.v[last] = v;
+        next.mask[last] = mask;
+        return;
+      }
+      next.w.push(w);
+      next.v.push(v);
+      next.mask.push(mask);
+    };
+    while (a < n || b < n) {
+      const bw = b < n ? (list.w[b] ?? 0n) + wj : -1n;
+      const bFits = b < n && bw <= capacity;
+      if (!bFits) b = n;
+      if (a < n && (b >= n || (list.w[a] ?? 0n) <= bw)) {
+        push(list.w[a] ?? 0n, list.v[a] ?? 0n, list.mask[a] ?? 0);
+        a++;
+      } else if (b < n) {
+        push(bw, (list.v[b] ?? 0n) + vj, (list.mask[b] ?? 0) | bit);
+        b++;
+      }
+    }
+    list = next;
+  }
+  return list;
+}
+
+/** @internal Exported for tests: the search with a given tail size and node budget. */
+export function searchKnapsack(
+  capacity: bigint,
+  weights: readonly bigint[],
+  values: readonly bigint[],
+  density: readonly bigint[],
+  tailSize: number,
+  nodeBudget: number,
+): number[] | undefined {
   const n = weights.length;
+  const head = n - tailSize;
+  const tail = tailSize > 0 ? paretoSubsets(capacity, weights, values, head, tailSize) : undefined;
+  // Best tail completion with `room` left: the last Pareto entry that fits.
+  const tailBest = (room: bigint): number => {
+    if (!tail) return -1;
+    let lo = 0;
+    let hi = tail.w.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((tail.w[mid] ?? 0n) <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
   let bestValue = -1n;
   let bestSet: number[] = [];
   const current: number[] = [];
+  let nodes = 0;
 
   // Upper bound of what items k.. can add with `room` left (LP relaxation, exact since
   // value/weight is the integer density).
@@ -208,23 +295,32 @@ function knapsackBranchAndBound(
   };
 
   const rootBound = bound(0, capacity);
-  const visit = (k: number, room: bigint, value: bigint): void => {
-    if (value > bestValue) {
-      bestValue = value;
+  const offer = (value: bigint, room: bigint): void => {
+    // Taking no more head items, complete with the best tail subset that fits.
+    const t = tailBest(room);
+    const total = value + (t >= 0 ? (tail?.v[t] ?? 0n) : 0n);
+    if (total > bestValue) {
+      bestValue = total;
       bestSet = [...current];
+      const mask = t >= 0 ? (tail?.mask[t] ?? 0) : 0;
+      for (let j = 0; j < tailSize; j++) if (mask & (1 << j)) bestSet.push(head + j);
     }
-    if (k >= n || bestValue >= rootBound) return;
-    if (value + bound(k, room) <= bestValue) return;
+  };
+  const visit = (k: number, room: bigint, value: bigint): boolean => {
+    if (++nodes > nodeBudget) return false;
+    offer(value, room);
+    if (k >= head || bestValue >= rootBound) return true;
+    if (value + bound(k, room) <= bestValue) return true;
     const w = weights[k] ?? 0n;
     if (w <= room) {
       current.push(k);
-      visit(k + 1, room - w, value + (values[k] ?? 0n));
+      const ok = visit(k + 1, room - w, value + (values[k] ?? 0n));
       current.pop();
+      if (!ok) return false;
     }
-    visit(k + 1, room, value);
+    return visit(k + 1, room, value);
   };
-  visit(0, capacity, 0n);
-  return bestSet;
+  return visit(0, capacity, 0n) ? bestSet : undefined;
 }
 
 function cmpBig(a: bigint, b: bigint): number {
