@@ -66,6 +66,23 @@ describe('MES against the pabutools reference outcomes (expected.json)', () => {
     expect(JSON.stringify(explanation).length).toBeLessThan(20_000);
   });
 
+  it.each(['Netherlands_Assen_2024.pb', 'Poland_Wieliczka_2023_Green_Budget.pb'])(
+    "replays the city's equalshares/add1 count on %s with the checker's start, tie-break and stop",
+    async (file) => {
+      const instance = await instanceOf(file);
+      const result = equalShares(instance, {
+        utility: 'cost',
+        completion: 'add1',
+        exhaustiveStop: false,
+        startFloor: true,
+        tieBreak: ['lowerCost', 'moreVotes', 'id'],
+      });
+      expect(sortedIds(result.selected)).toEqual(sortedIds(expected[file]?.selected ?? []));
+      expect(sortedIds(result.selected)).toEqual(sortedIds(expected[file]?._city_rule_replay.selected ?? []));
+      expect(result.rule).toBe('mes_cost_sat_add1_noexh_floor');
+    },
+  );
+
   it('reproduces the real Wieliczka 2023 outcome only without the exhaustive stop', async () => {
     const file = 'Poland_Wieliczka_2023_Green_Budget.pb';
     const instance = await instanceOf(file);
@@ -75,5 +92,8 @@ describe('MES against the pabutools reference outcomes (expected.json)', () => {
     expect(sortedIds(withStop.selected)).toEqual(expect.arrayContaining(['66', '67']));
     expect(withStop.explanation.stop).toBe('exhaustive');
     expect(noStop.explanation.stop).toBe('next-over-budget');
+    // RULES.md §2.3: the real process went on up to 315 PLN per voter; pabutools stops near 301.84.
+    expect(Number(noStop.explanation.budgetPerVoter.used)).toBeGreaterThan(314);
+    expect(Number(withStop.explanation.budgetPerVoter.used)).toBeCloseTo(301.84, 1);
   });
 });
