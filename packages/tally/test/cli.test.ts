@@ -31,7 +31,7 @@ function tally(args: string[], env: Record<string, string> = {}): Promise<Run> {
 
 const expected = loadExpected();
 
-describe.concurrent('tally CLI', () => {
+describe.concurrent('tally CLI', { timeout: 90_000 }, () => {
   it('prints the rule, the selected ids in natural order and the total cost as JSON', async () => {
     const run = await tally(['--rule', 'greedy_cost_sat', join(PABULIB_DIR, 'Poland_Warszawa_2022_Ochota.pb')]);
     expect(run.code).toBe(0);
