@@ -109,11 +109,13 @@ function cityGreedy(instance: Instance, fileRule: string, tieBreak: TieBreak): T
   const { totals, scale } = byScore
     ? scoreTotals(instance)
     : { totals: Array.from(approvals, (v) => BigInt(v)), scale: 0 };
-  const ones = instance.projects.map(() => 1n);
-  const order = densityOrder(instance, totals, ones, tieBreak, approvals);
   const key = byScore ? 'score' : 'votes';
   const sentinel = SENTINEL_COST * 10n ** BigInt(instance.moneyScale);
-  const notes: string[] = [];
+  const withdrawn = (p: number): string | undefined =>
+    instance.projects[p]?.cost === sentinel ? 'withdrawn after the vote (cost written as 999999999)' : undefined;
+
+  let walk: GreedyWalk;
+  let replayedAs: string;
   if (fileRule === 'greedy-threshold') {
     const thresholdText = instance.meta.get('min_project_score_threshold') ?? '';
     const parsed = parseDecimal(thresholdText);
@@ -124,61 +126,41 @@ function cityGreedy(instance: Instance, fileRule: string, tieBreak: TieBreak): T
     const common = Math.max(scale, parsed.decimals);
     const limit = scaleDecimal(parsed, common);
     const factor = 10n ** BigInt(common - scale);
-    notes.push(`only projects with ${key} ≥ ${thresholdText} may be funded`);
-    const ineligibleBelow = (p: number): string | undefined => {
-      if ((totals[p] ?? 0n) * factor < limit) return `its ${key} is below the threshold of ${thresholdText}`;
-      return undefined;
+    const belowThreshold = (p: number): string | undefined =>
+      (totals[p] ?? 0n) * factor < limit ? `its ${key} is below the threshold of ${thresholdText}` : undefined;
+    walk = {
+      mode: 'skip',
+      ineligible: (p) => withdrawn(p) ?? belowThreshold(p),
+      notes: [`only projects with ${key} ≥ ${thresholdText} may be funded`],
     };
-    return finish(instance, fileRule, `greedy-threshold by ${key}`, order, totals, scale, { mode: 'skip', ineligible: withSentinel(instance, sentinel, ineligibleBelow), notes }, tieBreak, approvals, key);
-  }
-  if (fileRule === 'greedy-custom') {
+    replayedAs = `greedy-threshold by ${key}`;
+  } else if (fileRule === 'greedy-custom') {
     const unit = (instance.meta.get('unit') ?? '').trim();
     if (unit !== 'Poznań') {
       throw new RuleNotApplicableError(`greedy-custom is only known for Poznań; this file's unit is "${unit}", see its comment`);
     }
-    notes.push('Poznań rule: stop at the first project that does not fit, but fund it anyway if the money left covers at least 80 % of its cost');
-    return finish(instance, fileRule, `greedy-custom (Poznań 80 %) by ${key}`, order, totals, scale, { mode: 'stop-80', ineligible: withSentinel(instance, sentinel), notes }, tieBreak, approvals, key);
+    walk = {
+      mode: 'stop-80',
+      ineligible: withdrawn,
+      notes: ['Poznań rule: stop at the first project that does not fit, but fund it anyway if the money left covers at least 80 % of its cost'],
+    };
+    replayedAs = `greedy-custom (Poznań 80 %) by ${key}`;
+  } else if (fileRule === 'greedy-no-skip') {
+    walk = {
+      mode: 'stop',
+      ineligible: withdrawn,
+      notes: ['the count stops at the first project that does not fit; withdrawn projects (cost 999999999) are passed over'],
+    };
+    replayedAs = `greedy-no-skip by ${key}`;
+  } else {
+    walk = { mode: 'skip', ineligible: withdrawn };
+    replayedAs = `greedy by ${key}`;
   }
-  if (fileRule === 'greedy-no-skip') {
-    notes.push('the count stops at the first project that does not fit; withdrawn projects (cost 999999999) are passed over');
-    return finish(instance, fileRule, `greedy-no-skip by ${key}`, order, totals, scale, { mode: 'stop', ineligible: withSentinel(instance, sentinel), notes }, tieBreak, approvals, key);
-  }
-  return finish(instance, fileRule, `greedy by ${key}`, order, totals, scale, { mode: 'skip', ineligible: withSentinel(instance, sentinel), notes }, tieBreak, approvals, key);
-}
 
-function withSentinel(
-  instance: Instance,
-  sentinel: bigint,
-  next?: (p: number) => string | undefined,
-): (p: number) => string | undefined {
-  return (p) => {
-    if (instance.projects[p]?.cost === sentinel) return 'withdrawn after the vote (cost written as 999999999)';
-    return next?.(p);
-  };
-}
-
-function finish(
-  instance: Instance,
-  fileRule: string,
-  replayedAs: string,
-  order: number[],
-  totals: readonly bigint[],
-  scale: number,
-  walk: GreedyWalk,
-  tieBreak: TieBreak,
-  approvals: Int32Array,
-  key: string,
-): TallyResult<CityExplanation> {
-  const result = walkGreedy(
-    instance,
-    'city',
-    order,
-    (p) => formatScaled(totals[p] ?? 0n, scale),
-    key === 'score' ? 'score (points or positional points, highest first)' : 'number of ballots listing the project (most first)',
-    walk,
-    tieBreak,
-    approvals,
-  );
+  // Rank by the key alone (density key/1), ties by the tie-break.
+  const order = densityOrder(instance, totals, instance.projects.map(() => 1n), tieBreak, approvals);
+  const rankedBy = byScore ? 'score (points or positional points, highest first)' : 'number of ballots listing the project (most first)';
+  const result = walkGreedy(instance, 'city', order, (p) => formatScaled(totals[p] ?? 0n, scale), rankedBy, walk, tieBreak, approvals);
   return {
     rule: 'city',
     selected: result.selected,

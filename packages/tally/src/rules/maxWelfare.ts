@@ -124,7 +124,7 @@ export function maxWelfareCostSat(instance: Instance, options: MaxWelfareOptions
           ? 'no ballot lists it, so it adds nothing'
           : p.cost > budget
             ? 'it costs more than the whole budget'
-            : 'no set including it that fits the budget reaches a higher total',
+            : 'the best set of projects that fits the budget does not include it',
     });
   }
   return {
