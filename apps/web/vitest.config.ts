@@ -11,6 +11,8 @@ export default defineConfig({
     // Browser files share one server and two CPU cores: run them one after another.
     fileParallelism: false,
     testTimeout: 60_000,
+    // Browser steps wait on password hashing and a busy CPU; one second is too tight for expect.poll.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 120_000,
   },
 });

@@ -60,6 +60,7 @@ describe.skipIf(skipReason !== '')('accounts in the browser', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expectPage(page, 'Decide together how council money is spent');
+    expect(await page.getByRole('status').textContent()).toBe('You have signed out.');
     expect(await navLinks(page)).toEqual(['Home', 'Wards', 'Sign in', 'Create an account']);
 
     // Signed out means signed out on the server too: a reload does not bring the session back.

@@ -75,7 +75,8 @@ export async function expectNoAccessibilityViolations(page: Page): Promise<void>
 export async function expectPage(page: Page, heading: string | RegExp, title?: string | RegExp): Promise<void> {
   await expect.poll(() => page.locator('h1').textContent()).toMatch(heading instanceof RegExp ? heading : exact(heading));
   if (title !== undefined) await expect.poll(() => page.title()).toMatch(title instanceof RegExp ? title : exact(title));
-  // Let loading states settle so axe sees the finished page.
+  // Let loading states settle (the menu waits for the session to be restored) so tests and axe see the finished page.
+  await page.locator('nav[aria-busy="true"]').waitFor({ state: 'detached' });
   await page.locator('[role="status"]:has-text("Loading"), [role="status"]:has-text("Checking")').waitFor({ state: 'detached' });
   await expectNoAccessibilityViolations(page);
 }

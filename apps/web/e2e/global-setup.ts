@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { DEMO_PASSWORD } from './demo';
 
@@ -23,6 +22,27 @@ declare module 'vitest' {
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = path.resolve(webRoot, '../..');
+
+/**
+ * `vite build` in its own process: vitest sets NODE_ENV=test, which an in-process build would honour
+ * and bundle React's development build. The tests must exercise what production serves.
+ */
+function buildSpa(outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(webRoot, 'node_modules/.bin/vite'),
+      ['build', '--outDir', outDir, '--emptyOutDir', '--sourcemap', 'false', '--logLevel', 'warn'],
+      { cwd: webRoot, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`vite build failed with code ${code}:\n${output}`)),
+    );
+  });
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -120,7 +140,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const workDir = await mkdtemp(path.join(tmpdir(), 'allot-web-e2e-'));
     cleanups.push(() => rm(workDir, { recursive: true, force: true }));
     const distDir = path.join(workDir, 'dist');
-    await build({ root: webRoot, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true, sourcemap: false } });
+    await buildSpa(distDir);
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,

@@ -34,7 +34,7 @@ export function Layout() {
             </p>
           ) : null}
         </div>
-        <nav className="site-nav" aria-label="Main">
+        <nav className="site-nav" aria-label="Main" aria-busy={currentUser.isPending || undefined}>
           <ul className="site-nav__list">
             {items.map((item) => (
               <li key={item.to}>

@@ -1,11 +1,11 @@
 import { useNavigate } from 'react-router';
 import { Page } from '../../components/Page';
-import { ProblemMessage } from '../../components/messages';
 import { useCurrentUser } from '../../features/auth/api/get-current-user';
 import { useSignOut } from '../../features/auth/api/sign-out';
 import { AccountDetails } from '../../features/auth/components/AccountDetails';
 import { useWards } from '../../features/wards/api/list-wards';
 import { RequireRole } from '../RequireRole';
+import type { SignedOutState } from './HomePage';
 
 function AccountContent() {
   const { data: user } = useCurrentUser();
@@ -18,12 +18,17 @@ function AccountContent() {
   return (
     <Page title="My account" lead={`These are the details we hold for you, ${user.displayName}.`}>
       <AccountDetails user={user} homeWardName={homeWard?.name ?? null} />
-      {signOut.isError ? <ProblemMessage>{signOut.error.message} You have been signed out on this device.</ProblemMessage> : null}
       <button
         type="button"
         className="button button--secondary"
         disabled={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/', { replace: true }) })}
+        onClick={() => {
+          // Awaited here rather than in mutate callbacks: this page unmounts as soon as the account is cleared.
+          signOut.mutateAsync().then(
+            () => navigate('/', { replace: true, state: { signedOut: true } satisfies SignedOutState }),
+            () => navigate('/', { replace: true, state: { signedOut: true, serverUnreachable: true } satisfies SignedOutState }),
+          );
+        }}
       >
         {signOut.isPending ? 'Signing out…' : 'Sign out'}
       </button>

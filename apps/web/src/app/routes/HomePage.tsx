@@ -1,11 +1,26 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Page } from '../../components/Page';
+import { SuccessMessage } from '../../components/messages';
 import { useCurrentUser } from '../../features/auth/api/get-current-user';
+
+/** Set by the account page after signing out. */
+export interface SignedOutState {
+  signedOut: true;
+  /** The server could not be told; the session is still forgotten in this browser. */
+  serverUnreachable?: boolean;
+}
 
 export function HomePage() {
   const { data: user } = useCurrentUser();
+  const state = useLocation().state as SignedOutState | null;
   return (
-    <Page title="Decide together how council money is spent" heading="Decide together how council money is spent">
+    <Page title="Decide together how council money is spent">
+      {state?.signedOut && !user ? (
+        <SuccessMessage>
+          You have signed out.
+          {state.serverUnreachable ? ' We could not reach Allot to end your session everywhere, but this browser has forgotten it.' : ''}
+        </SuccessMessage>
+      ) : null}
       <p className="lead">
         Allot lets people who live in an area choose how part of their council&rsquo;s budget is spent. This is called
         participatory budgeting.
