@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePabulib } from '../src/pabulib/read';
 import { cityRule } from '../src/rules/city';
 import { runRule } from '../src/rules/index';
 import { instanceOf, loadExpected, sortedIds } from './helpers/reference';
@@ -55,5 +56,30 @@ describe('city rule replay (META rule)', () => {
     const explanation = result.explanation as { comparison?: { winner: string; votersPreferringGreedy: number; votersPreferringMes: number } };
     expect(explanation.comparison?.winner).toBe('mes');
     expect(explanation.comparison?.votersPreferringMes).toBeGreaterThanOrEqual(explanation.comparison?.votersPreferringGreedy ?? 0);
+  });
+});
+
+describe('city rule boundaries on small files', () => {
+  const file = (rule: string, extraMeta: string, budget: string, projects: string, votes: string) =>
+    parsePabulib(`META\nkey;value\nunit;Poznań\nbudget;${budget}\nvote_type;approval\nrule;${rule}\n${extraMeta}PROJECTS\nproject_id;cost\n${projects}\nVOTES\nvoter_id;vote\n${votes}\n`);
+
+  it('Poznań funds the project that does not fit when exactly 80 % of its cost is left', () => {
+    // a (3 votes) costs 60; 40 left; b (2 votes) costs 50: 40 = 80 % of 50 → funded; then stop.
+    const at80 = cityRule(file('greedy-custom', '', '100', 'a;60\nb;50\nc;10', '1;a,b\n2;a,b\n3;a,c'));
+    expect(at80.selected).toEqual(['a', 'b']);
+    expect(at80.cost).toBe(110n);
+    const below = cityRule(file('greedy-custom', '', '100', 'a;60\nb;50.01\nc;10', '1;a,b\n2;a,b\n3;a,c'));
+    expect(below.selected).toEqual(['a']);
+  });
+
+  it('greedy-threshold admits a project whose votes equal the threshold', () => {
+    const result = cityRule(file('greedy-threshold', 'min_project_score_threshold;2\n', '100', 'a;10\nb;10\nc;10', '1;a,b,c\n2;a,b\n3;a'));
+    expect(result.selected).toEqual(['a', 'b']);
+    expect(result.explanation.greedy?.steps.find((s) => s.projectId === 'c')?.reason).toMatch(/below the threshold of 2/);
+  });
+
+  it('refuses greedy-custom outside Poznań', () => {
+    const other = parsePabulib('META\nkey;value\nunit;Elsewhere\nbudget;10\nvote_type;approval\nrule;greedy-custom\nPROJECTS\nproject_id;cost\na;5\nVOTES\nvoter_id;vote\n1;a\n');
+    expect(() => cityRule(other)).toThrow(/only known for Poznań/);
   });
 });
