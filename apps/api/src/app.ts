@@ -13,6 +13,11 @@ import securityPlugin from './plugins/security';
 import spaPlugin, { hasSpaBuild } from './plugins/spa';
 import swaggerPlugin from './plugins/swagger';
 import auditRoutes from './modules/audit/audit.routes';
+import cycleRoutes from './modules/cycles/cycles.routes';
+import deliberationRoutes from './modules/deliberation/deliberation.routes';
+import notificationRoutes from './modules/notifications/notifications.routes';
+import proposalRoutes from './modules/proposals/proposals.routes';
+import reviewRoutes from './modules/reviews/reviews.routes';
 import authRoutes from './modules/auth/auth.routes';
 import systemRoutes from './modules/system/system.routes';
 import userRoutes from './modules/users/users.routes';
@@ -84,6 +89,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // During shutdown, requests already in flight still get their answer, but on a connection
+  // that then closes, so a keep-alive client cannot hold the process open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   const spaAvailable = hasSpaBuild(config.webDist);
 
@@ -102,6 +116,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(wardRoutes);
       await api.register(userRoutes);
       await api.register(auditRoutes);
+      await api.register(cycleRoutes);
+      await api.register(proposalRoutes);
+      await api.register(deliberationRoutes);
+      await api.register(reviewRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api' },
   );

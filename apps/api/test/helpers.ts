@@ -151,13 +151,16 @@ export interface AccountSpec {
   birthYear?: number | null;
 }
 
+let defaultPasswordHash: Promise<string> | undefined;
+
 /** Creates an account straight in the database (for arranging tests), returning its id and email. */
 export async function createAccount(db: Db, spec: AccountSpec = {}): Promise<{ id: string; email: string; password: string }> {
   const email = spec.email ?? uniqueEmail();
   const password = spec.password ?? TEST_PASSWORD;
   const { id } = await insertUser(db, {
     email,
-    passwordHash: await hashPassword(password),
+    // argon2id is deliberately slow: hash the shared test password once per file.
+    passwordHash: await (password === TEST_PASSWORD ? (defaultPasswordHash ??= hashPassword(TEST_PASSWORD)) : hashPassword(password)),
     displayName: 'Test Person',
     homeWardId: spec.homeWardId ?? null,
     birthYear: spec.birthYear ?? 1990,
