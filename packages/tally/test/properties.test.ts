@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Instance } from '../src/model';
+import { cityRule } from '../src/rules/city';
 import { greedyCostSat } from '../src/rules/greedy';
 import { getRule, runRule } from '../src/rules/index';
 import { maxWelfareCostSat, searchKnapsack } from '../src/rules/maxWelfare';
@@ -103,6 +104,53 @@ describe('properties of every non-MES rule on random instances', () => {
         }
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('city greedy variants on random instances', () => {
+  const withRule = (instance: Instance, rule: string, extra: [string, string][] = []): Instance => ({
+    ...instance,
+    meta: new Map([...instance.meta, ['rule', rule], ...extra]),
+  });
+
+  it('greedy-no-skip funds a prefix of the greedy ranking, and plain greedy funds at least as much', () => {
+    fc.assert(
+      fc.property(arbitraryInstance(), (instance) => {
+        const greedy = cityRule(withRule(instance, 'greedy'));
+        const noSkip = cityRule(withRule(instance, 'greedy-no-skip'));
+        expect(noSkip.cost).toBeLessThanOrEqual(instance.budget);
+        const ranking = (greedy.explanation.greedy?.steps ?? []).map((s) => s.projectId);
+        expect(noSkip.selected).toEqual(ranking.slice(0, noSkip.selected.length));
+        expect(greedy.selected.slice(0, noSkip.selected.length)).toEqual(noSkip.selected);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('greedy-threshold funds only projects at or above the threshold and never overspends', () => {
+    fc.assert(
+      fc.property(arbitraryInstance(), fc.nat({ max: 12 }), (instance, threshold) => {
+        const result = cityRule(withRule(instance, 'greedy-threshold', [['min_project_score_threshold', String(threshold)]]));
+        expect(result.cost).toBeLessThanOrEqual(instance.budget);
+        for (const step of result.explanation.greedy?.steps ?? []) {
+          if (step.decision === 'funded') expect(Number(step.score)).toBeGreaterThanOrEqual(threshold);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("Poznań's rule overspends by less than a quarter of the last project's cost", () => {
+    fc.assert(
+      fc.property(arbitraryInstance(), (instance) => {
+        const result = cityRule(withRule(instance, 'greedy-custom', [['unit', 'Poznań']]));
+        const steps = result.explanation.greedy?.steps ?? [];
+        const funded = steps.filter((s) => s.decision === 'funded');
+        const last = instance.projects.find((p) => p.id === funded[funded.length - 1]?.projectId);
+        if (result.cost > instance.budget) expect((result.cost - instance.budget) * 5n).toBeLessThanOrEqual(last?.cost ?? 0n);
+      }),
+      { numRuns: RUNS },
     );
   });
 });
