@@ -170,6 +170,14 @@ describe.skipIf(skipReason !== '')('accounts in the browser', () => {
     expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Ward', 'Code', 'Population']);
     expect(await table.getByRole('rowheader').allTextContents()).toContain(ward.name);
 
+    // The skip link jumps past the menu: the next Tab lands on the page's content, not the navigation.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Skip to main content' });
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toMatchObject({ id: 'main-content' });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'div', text: expect.stringContaining(ward.name) });
+
     await page.goto('/no-such-page');
     await expectPage(page, 'Page not found', 'Page not found – Allot');
     await page.getByRole('link', { name: 'Go to the home page' }).click();
