@@ -1,4 +1,4 @@
-import { formatDecimal, formatFraction } from '../arith/rational';
+import { formatDecimal, formatFraction, ratioToFloat } from '../arith/rational';
 import type { Instance } from '../model';
 import { formatMoney } from '../pabulib/decimal';
 import { ApprovalEngine } from './mes/approval';
@@ -258,18 +258,21 @@ export function equalShares(
   }
 
   // Voters grouped by the exact amount they have left (empty ballots keep the whole budget).
-  const byAmount = new Map<string, { voters: number; value: Ratio }>();
+  // The engine reports every amount over one denominator, a multiple of the starting one, so
+  // amounts are compared by numerator over that denominator (no gcd per amount).
+  const commonDen = detailed?.leftovers?.[0]?.remaining.den ?? usedBudget.den;
+  const byAmount = new Map<bigint, { voters: number; value: Ratio }>();
   const addLeftover = (value: Ratio, voters: number): void => {
     if (voters === 0) return;
-    const key = fraction(value);
+    const key = (value.num * commonDen) / value.den;
     const entry = byAmount.get(key);
     if (entry) entry.voters += voters;
-    else byAmount.set(key, { voters, value });
+    else byAmount.set(key, { voters, value: { num: key, den: commonDen } });
   };
   for (const l of detailed?.leftovers ?? []) addLeftover(l.remaining, l.voters);
   const emptyBallots = instance.ballots.filter((b) => b.projects.length === 0).length;
   if (kept) addLeftover(usedBudget, emptyBallots);
-  const amounts = [...byAmount.values()].sort((a, b) => compareRatio(a.value, b.value));
+  const amounts = [...byAmount.values()].sort((a, b) => (a.value.num < b.value.num ? -1 : a.value.num > b.value.num ? 1 : 0));
   const leftovers = summariseLeftovers(amounts, ratioMoney, fraction);
   const unspentValue: Ratio = {
     num: usedBudget.num * BigInt(n) - keptRun.cost * usedBudget.den,
@@ -349,12 +352,6 @@ function emptyResult(
   };
 }
 
-function compareRatio(a: Ratio, b: Ratio): number {
-  const x = a.num * b.den;
-  const y = b.num * a.den;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /** One entry per amount, or LEFTOVER_RANGES ranges of equal width (zero kept apart) when there are many. */
 function summariseLeftovers(
   amounts: readonly { voters: number; value: Ratio }[],
@@ -372,8 +369,8 @@ function summariseLeftovers(
   const lo = positive[0]?.value;
   const hi = positive[positive.length - 1]?.value;
   if (!lo || !hi) return out;
-  const loF = lo.num === 0n ? 0 : Number(money(lo));
-  const width = (Number(money(hi)) - loF) / LEFTOVER_RANGES;
+  const loF = ratioToFloat(lo.num, lo.den);
+  const width = (ratioToFloat(hi.num, hi.den) - loF) / LEFTOVER_RANGES;
   let i = 0;
   for (let r = 0; r < LEFTOVER_RANGES && i < positive.length; r++) {
     const first = positive[i];
@@ -382,7 +379,7 @@ function summariseLeftovers(
     const limit = r === LEFTOVER_RANGES - 1 ? Infinity : loF + width * (r + 1);
     while (i < positive.length) {
       const a = positive[i];
-      if (!a || (Number(money(a.value)) > limit && voters > 0)) break;
+      if (!a || (ratioToFloat(a.value.num, a.value.den) > limit && voters > 0)) break;
       voters += a.voters;
       last = a;
       i++;

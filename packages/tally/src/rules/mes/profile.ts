@@ -26,77 +26,65 @@ export function approvalProfile(instance: Instance): ApprovalProfile {
   const projectCount = instance.projects.length;
   const index = new Map<string, number>();
   const weights: number[] = [];
-  const ballots: number[][] = [];
+  const starts: number[] = [];
+  const flat: number[] = [];
   let emptyVoters = 0;
+  let scratch = new Int32Array(16);
   for (const ballot of instance.ballots) {
     const listed = ballot.projects;
     if (listed.length === 0) {
       emptyVoters += 1;
       continue;
     }
-    const set = sortedUnique(listed);
-    // Project indices as UTF-16 code units make a cheap exact key (indices stay far below 2^16
-    // in practice; larger ones fall back to a separator-joined key).
+    if (listed.length > scratch.length) scratch = new Int32Array(listed.length * 2);
+    // Ballots are short: insertion sort into a reused buffer, dropping repeats.
+    let len = 0;
+    for (const x of listed) {
+      let i = len;
+      while (i > 0 && (scratch[i - 1] ?? 0) > x) i--;
+      if (i > 0 && scratch[i - 1] === x) continue;
+      scratch.copyWithin(i + 1, i, len);
+      scratch[i] = x;
+      len++;
+    }
+    const set = scratch.subarray(0, len);
+    // Project indices as UTF-16 code units make a cheap exact key.
     const key = projectCount < 0xffff ? String.fromCharCode(...set) : set.join(',');
     const g = index.get(key);
     if (g === undefined) {
       index.set(key, weights.length);
       weights.push(1);
-      ballots.push(set);
+      starts.push(flat.length);
+      for (const x of set) flat.push(x);
     } else {
       weights[g] = (weights[g] ?? 0) + 1;
     }
   }
   const groupCount = weights.length;
-  const ballotStart = new Int32Array(groupCount + 1);
-  let total = 0;
-  ballots.forEach((b, g) => {
-    ballotStart[g] = total;
-    total += b.length;
-  });
-  ballotStart[groupCount] = total;
-  const ballotItems = new Int32Array(total);
-  const supCount = new Int32Array(projectCount + 1);
+  starts.push(flat.length);
+  const ballotStart = Int32Array.from(starts);
+  const ballotItems = Int32Array.from(flat);
+  const weight = Int32Array.from(weights);
   const supporters = new Int32Array(projectCount);
-  ballots.forEach((b, g) => {
-    ballotItems.set(b, ballotStart[g] ?? 0);
-    for (const q of b) {
-      supCount[q + 1] = (supCount[q + 1] ?? 0) + 1;
-      supporters[q] = (supporters[q] ?? 0) + (weights[g] ?? 0);
-    }
-  });
   const supStart = new Int32Array(projectCount + 1);
-  for (let q = 0; q < projectCount; q++) supStart[q + 1] = (supStart[q] ?? 0) + (supCount[q + 1] ?? 0);
+  for (let g = 0; g < groupCount; g++) {
+    const wg = weight[g] ?? 0;
+    for (let j = ballotStart[g] ?? 0; j < (ballotStart[g + 1] ?? 0); j++) {
+      const q = ballotItems[j] ?? 0;
+      supporters[q] = (supporters[q] ?? 0) + wg;
+      supStart[q + 1] = (supStart[q + 1] ?? 0) + 1;
+    }
+  }
+  for (let q = 0; q < projectCount; q++) supStart[q + 1] = (supStart[q + 1] ?? 0) + (supStart[q] ?? 0);
   const fill = supStart.slice(0, projectCount);
-  const supItems = new Int32Array(total);
-  ballots.forEach((b, g) => {
-    for (const q of b) {
+  const supItems = new Int32Array(ballotItems.length);
+  for (let g = 0; g < groupCount; g++) {
+    for (let j = ballotStart[g] ?? 0; j < (ballotStart[g + 1] ?? 0); j++) {
+      const q = ballotItems[j] ?? 0;
       const at = fill[q] ?? 0;
       supItems[at] = g;
       fill[q] = at + 1;
     }
-  });
-  return {
-    projectCount,
-    groupCount,
-    weight: Int32Array.from(weights),
-    ballotStart,
-    ballotItems,
-    supStart,
-    supItems,
-    supporters,
-    emptyVoters,
-  };
-}
-
-/** Ballots are short: an insertion sort on a copy, dropping repeats, beats Set + sort by far. */
-function sortedUnique(xs: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const x of xs) {
-    let i = out.length;
-    while (i > 0 && (out[i - 1] ?? 0) > x) i--;
-    if (i > 0 && out[i - 1] === x) continue;
-    out.splice(i, 0, x);
   }
-  return out;
+  return { projectCount, groupCount, weight, ballotStart, ballotItems, supStart, supItems, supporters, emptyVoters };
 }
