@@ -3,7 +3,16 @@ import { Session } from '@allot/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { registerResident } from './accounts';
-import { baseUrl, expectNoAccessibilityViolations, expectPage, launchBrowser, navLinks, newPage, skipReason } from './browser';
+import {
+  baseUrl,
+  expectNoAccessibilityViolations,
+  expectPage,
+  focused,
+  launchBrowser,
+  navLinks,
+  newPage,
+  skipReason,
+} from './browser';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo';
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -96,6 +105,9 @@ describe.skipIf(skipReason !== '')('admin pages in the browser', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: resident.displayName }) });
     await card.waitFor();
+    // A search changes only the query string: focus stays with the search button instead of jumping to the heading.
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Search' });
+    expect(await page.getByRole('status').textContent()).toMatch(/^Showing 1 to \d+ of \d+ accounts?\.$/);
     expect(await page.getByRole('listitem').count()).toBeGreaterThanOrEqual(1);
     expect(await card.textContent()).toContain('Current roles: Resident');
     await expectNoAccessibilityViolations(page);

@@ -24,10 +24,12 @@ export function Page({ title, heading = title, lead, children }: PageProps) {
     document.title = `${title} – Allot`;
   }, [title]);
 
+  const navigated = location.key !== 'default'; // react-router's key for the app's first history entry
   useEffect(() => {
-    // react-router gives the first history entry of the app the key "default".
-    if (location.key !== 'default') headingRef.current?.focus();
-  }, [location.key]);
+    // Only a new page moves focus: changing the query string (a search, a page of results) keeps it.
+    if (navigated) headingRef.current?.focus();
+    // Deliberately keyed on the path alone: `navigated` turning true is not itself a new page.
+  }, [location.pathname]);
 
   return (
     <>

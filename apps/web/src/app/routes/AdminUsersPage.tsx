@@ -1,8 +1,8 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { ProblemMessage, StatusMessage } from '../../components/messages';
 import { describeRoles } from '../../lib/roles';
-import { useUserSearch } from '../../features/users/api/search-users';
+import { USERS_PAGE_SIZE, useUserSearch } from '../../features/users/api/search-users';
 import { UserRolesForm } from '../../features/users/components/UserRolesForm';
 import { UserSearchForm } from '../../features/users/components/UserSearchForm';
 import { useWards } from '../../features/wards/api/list-wards';
@@ -11,7 +11,16 @@ import { RequireRole } from '../RequireRole';
 function AdminUsersContent() {
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
-  const users = useUserSearch(q);
+  const offsetParam = Number(searchParams.get('offset') ?? '0');
+  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
+  const users = useUserSearch(q, offset);
+  const pageLink = (pageOffset: number) => {
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    if (pageOffset > 0) params.set('offset', String(pageOffset));
+    const search = params.toString();
+    return search ? `?${search}` : '.';
+  };
   const wards = useWards();
 
   return (
@@ -24,7 +33,7 @@ function AdminUsersContent() {
           <p role="status">
             {users.data.total === 0
               ? 'No accounts match your search.'
-              : `Showing ${users.data.users.length} of ${users.data.total} ${users.data.total === 1 ? 'account' : 'accounts'}.`}
+              : `Showing ${offset + 1} to ${offset + users.data.users.length} of ${users.data.total} ${users.data.total === 1 ? 'account' : 'accounts'}.`}
           </p>
           <ul className="user-list">
             {users.data.users.map((user) => (
@@ -37,6 +46,16 @@ function AdminUsersContent() {
               </li>
             ))}
           </ul>
+          {offset > 0 || offset + users.data.users.length < users.data.total ? (
+            <nav className="pagination" aria-label="Pages of results">
+              {offset > 0 ? (
+                <Link to={pageLink(Math.max(0, offset - USERS_PAGE_SIZE))}>Previous {USERS_PAGE_SIZE} accounts</Link>
+              ) : null}
+              {offset + users.data.users.length < users.data.total ? (
+                <Link to={pageLink(offset + USERS_PAGE_SIZE)}>Next {USERS_PAGE_SIZE} accounts</Link>
+              ) : null}
+            </nav>
+          ) : null}
         </>
       ) : null}
     </Page>
