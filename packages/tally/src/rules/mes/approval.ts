@@ -370,10 +370,8 @@ export class ApprovalEngine implements MesEngine {
     tExact: { tn: bigint; rem: number } | null,
     details: boolean,
   ): { full: number; capped: number; cappedNum: bigint; price: Ratio | null } {
-    const { P, cnt, size, bf, bx, cls, target, live } = this;
+    const { P, cnt, size, bf, bx, cls, target, live, items, itemsLen } = this;
     const pr = this.profile;
-    const { ballotStart } = pr;
-    const { items, itemsLen } = this;
     let tr = 0n;
     if (tExact) {
       const remBig = BigInt(tExact.rem);
@@ -432,45 +430,16 @@ export class ApprovalEngine implements MesEngine {
       }
       return nk;
     };
+    const sStart = pr.supStart[w] ?? 0;
     const sEnd = pr.supStart[w + 1] ?? 0;
-    for (let i = pr.supStart[w] ?? 0; i < sEnd; i++) {
-      const g = pr.supItems[i] ?? 0;
-      const k = cls[g] ?? 0;
-      if (k < 0) continue;
-      let tg = target[k] ?? -2;
-      if (tg === -2) {
-        tg = decide(k);
-        target[k] = tg;
+    for (let i = sStart; i < sEnd; i++) {
+      const k = cls[pr.supItems[i] ?? 0] ?? 0;
+      if (k >= 0 && target[k] === -2) {
+        target[k] = decide(k);
         touched.push(k);
       }
-      if (tg !== k) {
-        // Only counts of projects still in play are kept up to date. Without details, a group
-        // left with no such project is retired: nothing it could pay for remains.
-        // The ballot is compacted on the way, so dead projects are skipped only once per group.
-        const wg = pr.weight[g] ?? 0;
-        const bStart = ballotStart[g] ?? 0;
-        const bEnd = bStart + (itemsLen[g] ?? 0);
-        const kP = k * P;
-        const tP = tg * P;
-        let kept = bStart;
-        for (let j = bStart; j < bEnd; j++) {
-          const q = items[j] ?? 0;
-          if (live[q] === 0) continue;
-          items[kept++] = q;
-          cnt[kP + q] = (cnt[kP + q] ?? 0) - wg;
-          cnt[tP + q] = (cnt[tP + q] ?? 0) + wg;
-        }
-        const inPlay = kept - bStart;
-        itemsLen[g] = inPlay;
-        size[k] = (size[k] ?? 0) - wg;
-        if (inPlay === 0 && !details) {
-          cls[g] = -1;
-        } else {
-          cls[g] = tg;
-          size[tg] = (size[tg] ?? 0) + wg;
-        }
-      }
     }
+    moveSupporters(pr, sStart, sEnd, cls, target, items, itemsLen, live, cnt, size, P, !details);
 
     // Rebuild the order: untouched classes keep their order (A); payers all lost the same share,
     // so in their parents' order they are sorted too (B); merge A and B, zero class first.
@@ -516,5 +485,58 @@ export class ApprovalEngine implements MesEngine {
     for (const k of touched) target[k] = -2;
 
     return { full, capped, cappedNum, price: details && exact ? { num: tr, den: this.D } : null };
+  }
+}
+
+/**
+ * Moves every supporter group of the funded project to its class's target class, keeping the
+ * per-class counts of projects still in play. Each group's ballot is compacted on the way, so a
+ * dead project is skipped only once per group; with `retire`, a group left with no project in
+ * play leaves the classes for good (nothing it could pay for remains). A plain function over
+ * typed arrays: this loop is most of the time of a run.
+ */
+function moveSupporters(
+  pr: ApprovalProfile,
+  sStart: number,
+  sEnd: number,
+  cls: Int32Array,
+  target: Int32Array,
+  items: Int32Array,
+  itemsLen: Int32Array,
+  live: Uint8Array,
+  cnt: Int32Array,
+  size: Float64Array,
+  P: number,
+  retire: boolean,
+): void {
+  const { supItems, weight, ballotStart } = pr;
+  for (let i = sStart; i < sEnd; i++) {
+    const g = supItems[i] ?? 0;
+    const k = cls[g] ?? 0;
+    if (k < 0) continue;
+    const tg = target[k] ?? k;
+    if (tg === k) continue;
+    const wg = weight[g] ?? 0;
+    const bStart = ballotStart[g] ?? 0;
+    const bEnd = bStart + (itemsLen[g] ?? 0);
+    const kP = k * P;
+    const tP = tg * P;
+    let kept = bStart;
+    for (let j = bStart; j < bEnd; j++) {
+      const q = items[j] ?? 0;
+      if (live[q] === 0) continue;
+      items[kept++] = q;
+      cnt[kP + q] = (cnt[kP + q] ?? 0) - wg;
+      cnt[tP + q] = (cnt[tP + q] ?? 0) + wg;
+    }
+    const inPlay = kept - bStart;
+    itemsLen[g] = inPlay;
+    size[k] = (size[k] ?? 0) - wg;
+    if (inPlay === 0 && retire) {
+      cls[g] = -1;
+    } else {
+      cls[g] = tg;
+      size[tg] = (size[tg] ?? 0) + wg;
+    }
   }
 }
