@@ -140,9 +140,15 @@ async function main(): Promise<void> {
         : run.error || run.status !== 0 || !report
           ? `failed (${run.error?.message ?? `exit ${run.status}`})`
           : `${fmt(report.ruleMs)}${report.mesRuns && report.mesRuns > 1 ? ` (${report.mesRuns} MES runs)` : ''}`;
-      const ratio = pabuS !== undefined && report?.ruleCpuMs ? pabuS / (report.ruleCpuMs / 1000) : undefined;
-      const speedUp = ratio === undefined ? '–' : `${fmt(ratio, ratio < 10 ? 1 : 0)}×`;
-      const row = `| ${file.replace(/\.pb$/, '')} | ${entry?._meta?.num_votes ?? ''} | ${entry?._meta?.num_projects ?? ''} | ${rule} | ${fmt(report?.parseMs)} | ${ruleCell} | ${report?.error ? '–' : fmt(report?.ruleCpuMs)} | ${fmt(pabuS, pabuS !== undefined && pabuS < 1 ? 3 : 2)} | ${speedUp} | ${fmt(report?.peakRssMb ?? report?.parseRssMb)} (${fmt(report?.parseRssMb)}) | ${same} |`;
+      // pabutools' figure is a lower bound when it timed out, and meaningless when it never ran.
+      const pabuError =
+        pabuValue && typeof pabuValue === 'object' && 'error' in pabuValue ? String((pabuValue as { error: unknown }).error) : null;
+      const pabuTimedOut = pabuError?.startsWith('timeout') ?? false;
+      const ratio =
+        pabuS !== undefined && report?.ruleCpuMs && (!pabuError || pabuTimedOut) ? pabuS / (report.ruleCpuMs / 1000) : undefined;
+      const speedUp = ratio === undefined ? '–' : `${pabuTimedOut ? '> ' : ''}${fmt(ratio, ratio < 10 ? 1 : 0)}×`;
+      const pabuCell = pabuError && !pabuTimedOut ? 'not run' : `${pabuTimedOut ? '> ' : ''}${fmt(pabuS, pabuS !== undefined && pabuS < 1 ? 3 : 2)}`;
+      const row = `| ${file.replace(/\.pb$/, '')} | ${entry?._meta?.num_votes ?? ''} | ${entry?._meta?.num_projects ?? ''} | ${rule} | ${fmt(report?.parseMs)} | ${ruleCell} | ${report?.error ? '–' : fmt(report?.ruleCpuMs)} | ${pabuCell} | ${speedUp} | ${fmt(report?.peakRssMb ?? report?.parseRssMb)} (${fmt(report?.parseRssMb)}) | ${same} |`;
       console.log(row);
     }
   }
