@@ -1,11 +1,7 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
+import { safeNextPath } from '../../lib/safe-next-path';
 import { SignInForm } from '../../features/auth/components/SignInForm';
-
-/** Only same-site paths are followed after sign-in, so a crafted link cannot send people elsewhere. */
-export function safeNextPath(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/account';
-}
 
 export function SignInPage() {
   const navigate = useNavigate();
