@@ -54,7 +54,7 @@ describe('embedded mode (no DATABASE_URL)', () => {
     }
   }, 90_000);
 
-  it('restarts on the same folder without reseeding twice and keeps sessions valid', async () => {
+  it('restarts on the same folder without reseeding, keeps sessions valid and serves the SPA', async () => {
     const { app } = await bootstrap(config);
     try {
       const http = supertest(app.server);
@@ -62,15 +62,8 @@ describe('embedded mode (no DATABASE_URL)', () => {
       const users = await http.get('/api/users').set('authorization', `Bearer ${firstAccessToken}`);
       expect(users.status).toBe(200);
       expect(users.body.total).toBe(demoAccounts.length);
-    } finally {
-      await app.close();
-    }
-  }, 90_000);
 
-  it('serves the built SPA with a fallback for client routes, but never for /api', async () => {
-    const { app } = await bootstrap(config);
-    try {
-      const http = supertest(app.server);
+      // The built SPA, with a fallback to index.html for client routes but never for /api.
       const index = await http.get('/');
       expect(index.status).toBe(200);
       expect(index.text).toContain('Allot SPA');
