@@ -138,24 +138,24 @@ export function equalShares(
   // Candidates: positive cost and positive total utility. Supported zero-cost projects are funded
   // up front, except with cost utilities where their utility is 0 (pabutools does the same).
   let engine: MesEngine;
-  const supported: boolean[] = [];
+  let candidates: number[];
+  let supported: (q: number) => boolean;
   if (options.utility === 'points') {
     if (instance.voteType === 'ordinal') {
       throw new RuleNotApplicableError('MES with points utilities needs cumulative, scoring or approval ballots');
     }
     const { units, supporters } = pointsUtilities(instance);
-    supporters.forEach((s, q) => (supported[q] = s.length > 0));
-    const candidates = projects.flatMap((p, q) => (p.cost > 0n && supported[q] ? [q] : []));
+    supported = (q) => (supporters[q]?.length ?? 0) > 0;
+    candidates = projects.flatMap((p, q) => (p.cost > 0n && supported(q) ? [q] : []));
     engine = new PointsEngine(units, supporters, costs, candidates, tieCompare);
   } else {
     const profile = approvalProfile(instance);
-    projects.forEach((_, q) => (supported[q] = (profile.supporters[q] ?? 0) > 0));
-    const candidates = projects.flatMap((p, q) => (p.cost > 0n && supported[q] ? [q] : []));
+    supported = (q) => (profile.supporters[q] ?? 0) > 0;
+    candidates = projects.flatMap((p, q) => (p.cost > 0n && supported(q) ? [q] : []));
     engine = new ApprovalEngine(profile, costs, candidates, options.utility, tieCompare);
   }
-  const candidates = projects.flatMap((p, q) => (p.cost > 0n && supported[q] ? [q] : []));
   const zeroCost =
-    options.utility === 'cost' ? [] : projects.flatMap((p, q) => (p.cost === 0n && supported[q] ? [q] : []));
+    options.utility === 'cost' ? [] : projects.flatMap((p, q) => (p.cost === 0n && supported(q) ? [q] : []));
 
   if (n === 0) {
     return emptyResult(instance, options, tieBreak, exhaustiveStop, startFloor, zeroCost);
@@ -175,11 +175,10 @@ export function equalShares(
     if (!exact) throw new Error('MES: exact run gave no outcome');
     return exact;
   };
-  const candidateSet = new Set(candidates);
   const isExhaustive = (run: MesRun): boolean => {
     const chosen = new Set(run.selected);
     const left = budget - run.cost;
-    return !candidates.some((q) => !chosen.has(q) && candidateSet.has(q) && (costs[q] ?? 0n) <= left);
+    return !candidates.some((q) => !chosen.has(q) && (costs[q] ?? 0n) <= left);
   };
   const budgetAt = (k: bigint): Ratio => ({ num: start.num + k * unit * start.den, den: start.den });
 
@@ -230,7 +229,13 @@ export function equalShares(
 
   const keptRun = kept?.run ?? { selected: [], cost: 0n };
   const usedBudget = budgetAt(kept?.k ?? 0n);
-  if (kept && !detailed) detailed = engine.run(usedBudget, true, true);
+  if (kept && !detailed) {
+    detailed = engine.run(usedBudget, true, true);
+    // The fast run only returns what exact arithmetic would; a difference is a bug, never a tie.
+    if (detailed?.selected.join() !== kept.run.selected.join()) {
+      throw new Error(`MES: float and exact runs disagree at per-voter budget ${formatFraction(usedBudget.num, usedBudget.den)}`);
+    }
+  }
   const selected = [...zeroCost, ...keptRun.selected];
   let spent = keptRun.cost;
 
