@@ -152,6 +152,15 @@ describe.skipIf(skipReason !== '')('admin pages in the browser', () => {
     expect(users.status).toBe(403);
   });
 
+  it('shows a councillor the wards they represent and no admin pages', async () => {
+    await signIn(page, 'councillor@demo.test', DEMO_PASSWORD);
+    expect(await navLinks(page)).toEqual(['Home', 'Wards', 'My account']);
+    const represented = page.locator('.summary-list__row').filter({ hasText: 'Wards you represent' }).locator('dd');
+    await expect.poll(() => represented.textContent()).not.toMatch(/Loading|Unknown|None/);
+    expect((await represented.textContent())?.trim()).not.toBe('');
+    await expectNoAccessibilityViolations(page);
+  });
+
   it('asks a signed-out visitor to sign in before showing an admin page, then takes them there', async () => {
     await page.goto('/admin/wards');
     await expectPage(page, 'Sign in to continue');

@@ -13,11 +13,10 @@ function AccountContent() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   if (!user) return null;
-  const homeWard = wards.data?.find((ward) => ward.id === user.homeWardId);
 
   return (
     <Page title="My account" lead={`These are the details we hold for you, ${user.displayName}.`}>
-      <AccountDetails user={user} homeWardName={homeWard?.name ?? null} />
+      <AccountDetails user={user} wards={wards.isError ? [] : wards.data} />
       <button
         type="button"
         className="button button--secondary"

@@ -1,13 +1,17 @@
-import type { Me } from '@allot/shared';
+import type { Me, Ward } from '@allot/shared';
 import { describeRoles } from '../../../lib/roles';
 
 interface AccountDetailsProps {
   user: Me;
-  /** The home ward's name, looked up by the page (the account only holds its id). */
-  homeWardName: string | null;
+  /** All wards, loaded by the page (the account holds only ward ids); undefined while loading. */
+  wards: readonly Ward[] | undefined;
 }
 
-export function AccountDetails({ user, homeWardName }: AccountDetailsProps) {
+export function AccountDetails({ user, wards }: AccountDetailsProps) {
+  const wardName = (id: string) =>
+    wards === undefined ? 'Loading…' : (wards.find((ward) => ward.id === id)?.name ?? 'Unknown ward');
+  const homeWardName = user.homeWardId ? wardName(user.homeWardId) : null;
+  const representedWards = user.councillorWardIds.map(wardName);
   return (
     <dl className="summary-list">
       <div className="summary-list__row">
@@ -20,7 +24,7 @@ export function AccountDetails({ user, homeWardName }: AccountDetailsProps) {
       </div>
       <div className="summary-list__row">
         <dt>Home ward</dt>
-        <dd>{homeWardName ?? (user.homeWardId ? 'Unknown ward' : 'Not set')}</dd>
+        <dd>{homeWardName ?? 'Not set'}</dd>
       </div>
       <div className="summary-list__row">
         <dt>Year of birth</dt>
@@ -30,6 +34,12 @@ export function AccountDetails({ user, homeWardName }: AccountDetailsProps) {
         <dt>Roles</dt>
         <dd>{describeRoles(user.roles)}</dd>
       </div>
+      {user.roles.includes('councillor') ? (
+        <div className="summary-list__row">
+          <dt>Wards you represent</dt>
+          <dd>{representedWards.length > 0 ? representedWards.join(', ') : 'None yet'}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
