@@ -74,13 +74,13 @@ describe('comments', () => {
     ['a reply to a comment on another proposal', 'other', 'parentId'],
   ])('answers 400 for %s, storing nothing', async (_name, body, path) => {
     const id = await arrangeProposal(t.db, cycle, author.id);
-    let payload = body;
+    let payload: object = body as object;
     if (body === 'other') {
       const elsewhere = await arrangeComment(await arrangeProposal(t.db, cycle, author.id), cast.resident);
       payload = { body: 'Replying across proposals', parentId: elsewhere.id };
     }
     const before = await commentCount();
-    const response = await t.http().post(`/api/proposals/${id}/comments`).set(cast.resident.auth).send(payload as object);
+    const response = await t.http().post(`/api/proposals/${id}/comments`).set(cast.resident.auth).send(payload);
     expect(expectEnvelope(response, 400).issues?.map((issue) => issue.path)).toContain(path);
     expect(await commentCount()).toBe(before);
   });
@@ -114,7 +114,7 @@ describe('flagging and hiding comments', () => {
     const response = await t.http().post(`/api/comments/${comment.id}/hide`).set(cast.staff.auth).send({ reason: 'Personal abuse' });
     expect(response.status).toBe(200);
     expect(Comment.parse(response.body)).toMatchObject({ body: 'Something rude', hidden: { reason: 'Personal abuse' } });
-    const seenBy = async (who: { auth: object }) =>
+    const seenBy = async (who: Person) =>
       CommentList.parse((await t.http().get(`/api/proposals/${id}/comments`).set(who.auth)).body).comments[0];
     for (const caller of ['signedOut', 'resident', 'councillor'] as const) {
       expect(await seenBy(cast[caller])).toMatchObject({ body: null, hidden: { reason: 'Personal abuse' } });

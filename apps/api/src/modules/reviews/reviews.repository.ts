@@ -63,7 +63,7 @@ export async function findReview(db: Db, proposalId: string) {
 }
 
 /** Records (or replaces) the verdict on a proposal. */
-export async function upsertReview(db: Db, proposalId: string, reviewerId: string, input: FeasibilityReviewInput): Promise<void> {
+export async function upsertReview(db: Db, proposalId: string, reviewerId: string | null, input: FeasibilityReviewInput): Promise<void> {
   const values = {
     verdict: input.verdict,
     costEstimate: input.costEstimate,
