@@ -39,6 +39,10 @@ export class ApprovalEngine implements MesEngine {
   private readonly items: Int32Array;
   private readonly itemsLen: Int32Array;
   private readonly free: number[] = [];
+  private readonly touchedBuf: Int32Array;
+  private accFull = 0;
+  private accCapped = 0;
+  private accCappedNum = 0n;
   private nextId = 0;
   private highWater = 0;
   private order: Int32Array;
@@ -75,6 +79,7 @@ export class ApprovalEngine implements MesEngine {
     this.order = new Int32Array(maxK);
     this.scratchA = new Int32Array(maxK);
     this.scratchB = new Int32Array(maxK);
+    this.touchedBuf = new Int32Array(maxK);
   }
 
   run(budget: Ratio, exact: boolean, details: boolean): MesRun | null {
@@ -115,7 +120,17 @@ export class ApprovalEngine implements MesEngine {
     for (const q of alive) lb[q] = (this.costF[q] ?? 0) / (pr.supporters[q] ?? 1) / (this.utilF[q] ?? 1);
 
     for (;;) {
-      alive.sort((a, b) => (lb[a] ?? 0) - (lb[b] ?? 0));
+      // Insertion sort: the order by lower bound barely changes from one round to the next.
+      for (let i = 1; i < alive.length; i++) {
+        const q = alive[i] ?? 0;
+        const key = lb[q] ?? 0;
+        let j = i - 1;
+        while (j >= 0 && (lb[alive[j] ?? 0] ?? 0) > key) {
+          alive[j + 1] = alive[j] ?? 0;
+          j--;
+        }
+        alive[j + 1] = q;
+      }
       let best = Infinity;
       const evaluated: { q: number; rho: number; t: number; touchy: boolean; rem: number; paidNothing: boolean }[] = [];
       const dropped = new Set<number>();
@@ -363,6 +378,39 @@ export class ApprovalEngine implements MesEngine {
     return null;
   }
 
+  /**
+   * Where class k's supporters of w go: the zero class when they cannot pay the share (they pay
+   * what they have), else the class itself (when all of it supports w) or a new class, with the
+   * share taken off. Counts the voters of each kind.
+   */
+  private decide(k: number, w: number, exact: boolean, tf: number, tr: bigint): number {
+    const { cnt, size, bf, bx } = this;
+    const m = cnt[k * this.P + w] ?? 0;
+    const whole = m === size[k];
+    const isCapped = exact ? (bx[k] ?? 0n) <= tr : (bf[k] ?? 0) <= tf;
+    if (isCapped) {
+      this.accCapped += m;
+      if (exact) this.accCappedNum += BigInt(m) * (bx[k] ?? 0n);
+      if (this.zeroId < 0) {
+        const z = whole ? k : this.alloc();
+        this.zeroId = z;
+        bf[z] = 0;
+        bx[z] = 0n;
+        return z;
+      }
+      return this.zeroId;
+    }
+    this.accFull += m;
+    const nk = whole ? k : this.alloc();
+    if (exact) {
+      bx[nk] = (bx[k] ?? 0n) - tr;
+      bf[nk] = this.toFloat(bx[nk] ?? 0n);
+    } else {
+      bf[nk] = (bf[k] ?? 0) - tf;
+    }
+    return nk;
+  }
+
   /** Every supporter of w pays min(budget, share); classes split and the order is rebuilt. */
   private fund(
     w: number,
@@ -390,53 +438,19 @@ export class ApprovalEngine implements MesEngine {
       tf = this.toFloat(tr);
     }
     const exact = tExact !== null;
-    let full = 0;
-    let capped = 0;
-    let cappedNum = 0n;
-    const touched: number[] = [];
+    this.accFull = 0;
+    this.accCapped = 0;
+    this.accCappedNum = 0n;
+    const touched = this.touchedBuf;
+    let nTouched = 0;
     const oldZero = this.zeroId;
-    const decide = (k: number): number => {
-      const m = cnt[k * P + w] ?? 0;
-      const whole = m === size[k];
-      const isCapped = exact ? (bx[k] ?? 0n) <= tr : (bf[k] ?? 0) <= tf;
-      if (isCapped) {
-        capped += m;
-        if (exact) cappedNum += BigInt(m) * (bx[k] ?? 0n);
-        if (this.zeroId < 0) {
-          const z = whole ? k : this.alloc();
-          this.zeroId = z;
-          bf[z] = 0;
-          bx[z] = 0n;
-          return z;
-        }
-        return this.zeroId;
-      }
-      full += m;
-      if (whole) {
-        if (exact) {
-          bx[k] = (bx[k] ?? 0n) - tr;
-          bf[k] = this.toFloat(bx[k] ?? 0n);
-        } else {
-          bf[k] = (bf[k] ?? 0) - tf;
-        }
-        return k;
-      }
-      const nk = this.alloc();
-      if (exact) {
-        bx[nk] = (bx[k] ?? 0n) - tr;
-        bf[nk] = this.toFloat(bx[nk] ?? 0n);
-      } else {
-        bf[nk] = (bf[k] ?? 0) - tf;
-      }
-      return nk;
-    };
     const sStart = pr.supStart[w] ?? 0;
     const sEnd = pr.supStart[w + 1] ?? 0;
     for (let i = sStart; i < sEnd; i++) {
       const k = cls[pr.supItems[i] ?? 0] ?? 0;
       if (k >= 0 && target[k] === -2) {
-        target[k] = decide(k);
-        touched.push(k);
+        target[k] = this.decide(k, w, tExact !== null, tf, tr);
+        touched[nTouched++] = k;
       }
     }
     moveSupporters(pr, sStart, sEnd, cls, target, items, itemsLen, live, cnt, size, P, !details);
@@ -482,9 +496,14 @@ export class ApprovalEngine implements MesEngine {
     while (ia < na) out[n++] = A[ia++] ?? 0;
     while (ib < nb) out[n++] = B[ib++] ?? 0;
     this.orderLen = n;
-    for (const k of touched) target[k] = -2;
+    for (let i = 0; i < nTouched; i++) target[touched[i] ?? 0] = -2;
 
-    return { full, capped, cappedNum, price: details && exact ? { num: tr, den: this.D } : null };
+    return {
+      full: this.accFull,
+      capped: this.accCapped,
+      cappedNum: this.accCappedNum,
+      price: details && exact ? { num: tr, den: this.D } : null,
+    };
   }
 }
 
