@@ -210,8 +210,9 @@ export async function updateCycle(db: Db, actor: Actor, id: string, changes: Cyc
       const tally = changes.tally ?? before.tally;
       checkTallyFitsBallot(ballot, tally);
       if (changes.ballot !== undefined || changes.tally !== undefined || changes.eligibility !== undefined) {
-        if (phase >= phaseIndex('voting')) {
-          throw new ConflictError(`Ballot, tally and eligibility settings are fixed once voting starts; this cycle is in ${before.phase}`);
+        // Voting freezes these further once the first ballot exists; counting always does.
+        if (phase >= phaseIndex('counting')) {
+          throw new ConflictError(`Ballot, tally and eligibility settings are fixed once counting starts; this cycle is in ${before.phase}`);
         }
       }
       const budgetChange = changes.totalBudget !== undefined || changes.pots !== undefined;

@@ -169,6 +169,15 @@ describe('PATCH /api/cycles/:id', () => {
     expect(await count(t.db, sql`${pots} where cycle_id = ${cycle.id}`)).toBe(3);
   });
 
+  it('answers 409 for budget changes once voting starts and rule changes once counting starts', async () => {
+    const voting = await arrangeCycle(t.db, { wardIds, phase: 'voting' });
+    expectEnvelope(await t.http().patch(`/api/cycles/${voting.id}`).set(cast.admin.auth).send({ totalBudget: 120_000 }), 409);
+    expect((await t.http().patch(`/api/cycles/${voting.id}`).set(cast.admin.auth).send({ tally: { rule: 'max-welfare' } })).status).toBe(200);
+    const counting = await arrangeCycle(t.db, { wardIds, phase: 'counting' });
+    expectEnvelope(await t.http().patch(`/api/cycles/${counting.id}`).set(cast.admin.auth).send({ tally: { rule: 'max-welfare' } }), 409);
+    expect(await count(t.db, sql`${cycles} where id = ${counting.id} and tally->>'rule' = 'greedy'`)).toBe(1);
+  });
+
   it('refuses every role but admin and changes nothing', async () => {
     const cycle = await arrangeCycle(t.db, { wardIds, phase: 'proposals' });
     for (const caller of ['signedOut', 'resident', 'staff', 'councillor'] as const) {
@@ -247,5 +256,32 @@ describe('POST /api/cycles/:id/phase', () => {
     const id = await arrangeProposal(t.db, cycle, author.id);
     await t.http().post(`/api/cycles/${cycle.id}/phase`).set(cast.admin.auth).expect(200);
     expect(await count(t.db, sql`${proposals} where id = ${id} and status = 'shortlisted'`)).toBe(1);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the cycle, proposal, deliberation, feasibility and notification routes', async () => {
+    const paths = Object.keys((await t.http().get('/api/docs/json')).body.paths as Record<string, unknown>);
+    for (const path of [
+      '/api/cycles',
+      '/api/cycles/{id}',
+      '/api/cycles/{id}/phase',
+      '/api/cycles/{id}/proposals',
+      '/api/proposals/{id}',
+      '/api/proposals/{id}/withdraw',
+      '/api/proposals/{id}/comments',
+      '/api/comments/{id}/flag',
+      '/api/comments/{id}/hide',
+      '/api/proposals/{id}/support',
+      '/api/proposals/{id}/merge',
+      '/api/cycles/{id}/rounds/{roundId}/close',
+      '/api/cycles/{id}/reviews',
+      '/api/proposals/{id}/feasibility',
+      '/api/cycles/{id}/ballot-projects',
+      '/api/notifications',
+      '/api/notifications/{id}/read',
+    ]) {
+      expect(paths).toContain(path);
+    }
   });
 });
