@@ -1,4 +1,5 @@
 import { bootstrap } from './bootstrap';
+import { DataDirInUseError } from './db/client';
 import { ConfigError, loadConfig } from './env';
 import { demoAccounts } from './seed/demo';
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) console.error(error.message);
   else console.error('Allot failed to start:', error);
   process.exit(1);
 });

@@ -28,6 +28,7 @@ const config = loadConfig({
 describe('embedded mode (no DATABASE_URL)', () => {
   let firstAccessToken = '';
   let firstWardCount = 0;
+  let firstUserCount = 0;
 
   it('boots on PGlite, migrates, seeds the demo council and lets every demo account sign in', async () => {
     const { app, demoSeeded } = await bootstrap(config);
@@ -47,6 +48,10 @@ describe('embedded mode (no DATABASE_URL)', () => {
         if (account.roles.includes('resident')) expect(login.body.user.homeWardId).not.toBeNull();
         if (account.roles.includes('admin')) firstAccessToken = login.body.accessToken as string;
       }
+      firstUserCount = (await http.get('/api/users').set('authorization', `Bearer ${firstAccessToken}`)).body.total as number;
+      expect(firstUserCount).toBeGreaterThanOrEqual(demoAccounts.length);
+      // A second process (e.g. the admin CLI) may not open the folder while the server has it.
+      await expect(bootstrap(config)).rejects.toThrow(/in use by process/);
       const secretFile = path.join(config.dataDir, JWT_SECRET_FILE);
       expect(statSync(secretFile).mode & 0o777).toBe(0o600);
     } finally {
@@ -61,7 +66,7 @@ describe('embedded mode (no DATABASE_URL)', () => {
       expect(WardList.parse((await http.get('/api/wards')).body).wards).toHaveLength(firstWardCount);
       const users = await http.get('/api/users').set('authorization', `Bearer ${firstAccessToken}`);
       expect(users.status).toBe(200);
-      expect(users.body.total).toBe(demoAccounts.length);
+      expect(users.body.total).toBe(firstUserCount);
 
       // The built SPA, with a fallback to index.html for client routes but never for /api.
       const index = await http.get('/');

@@ -5,6 +5,7 @@
  * account out everywhere. Commands live in admin-commands.ts.
  */
 import { openDatabase } from '../bootstrap';
+import { DataDirInUseError } from '../db/client';
 import { ConfigError, loadConfig } from '../env';
 import { AppError } from '../errors';
 import { runAdminCommand, usage, UsageError } from './admin-commands';
@@ -29,7 +30,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${usage}`);
-    else if (error instanceof AppError || error instanceof ConfigError) console.error(error.message);
+    else if (error instanceof AppError || error instanceof ConfigError || error instanceof DataDirInUseError) console.error(error.message);
     else if (error instanceof Error && error.name === 'ZodError') console.error(`Invalid value: ${error.message}`);
     else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) console.error(`${error.message}\n\n${usage}`);
     else console.error(error);

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -80,10 +81,63 @@ export function createPostgresDatabase(options: PostgresOptions): Database {
   };
 }
 
+export class DataDirInUseError extends Error {
+  override name = 'DataDirInUseError';
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is single-process: a second process (say, the admin CLI while the server runs) would
+ * corrupt the folder. A pid lock file refuses that with a clear message; a lock left by a
+ * process that no longer exists is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, 'allot.lock');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          if (readFileSync(file, 'utf8') === String(process.pid)) unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const holder = Number(readFileSync(file, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && processIsAlive(holder)) {
+        throw new DataDirInUseError(
+          `The embedded database in ${dataDir} is in use by process ${holder}; stop it first (PGlite allows one process at a time)`,
+        );
+      }
+      unlinkSync(file);
+    }
+  }
+}
+
 /** Embedded PostgreSQL: in `dataDir` on disk, or in memory when no folder is given (tests). */
 export async function createPgliteDatabase(dataDir?: string): Promise<Database> {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  let unlock = (): void => undefined;
+  if (dataDir !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db: Db = drizzlePglite(client, { schema });
   return {
     kind: 'pglite',
@@ -96,6 +150,7 @@ export async function createPgliteDatabase(dataDir?: string): Promise<Database> 
     },
     async close() {
       if (!client.closed) await client.close();
+      unlock();
     },
   };
 }
