@@ -81,10 +81,12 @@ export async function resolvePrincipal(request: FastifyRequest): Promise<Princip
 /** preHandler: the caller must present a valid access token. */
 export const requireAuth: preHandlerAsyncHookHandler = async function requireAuth(
   request: FastifyRequest,
-  _reply: FastifyReply,
+  reply: FastifyReply,
 ) {
   const principal = await resolvePrincipal(request);
   if (principal === null) throw new UnauthorizedError('Sign in to continue; your session is missing or has ended');
+  // Personal answers must never be stored by a shared cache or the back/forward cache.
+  reply.header('cache-control', 'private, no-store');
 };
 
 /**

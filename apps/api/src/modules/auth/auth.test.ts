@@ -150,9 +150,10 @@ describe('GET /api/me and access tokens', () => {
     ({ accessToken } = await signIn(t.app, account.email));
   });
 
-  it('returns the signed-in account', async () => {
+  it('returns the signed-in account, marked not to be cached', async () => {
     const response = await t.http().get('/api/me').set(bearer(accessToken));
     expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('private, no-store');
     expect(response.body).toMatchObject({ id: account.id, email: account.email, roles: ['resident'] });
   });
 
