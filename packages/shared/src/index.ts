@@ -9,3 +9,4 @@ export * from './proposals';
 export * from './deliberation';
 export * from './reviews';
 export * from './notifications';
+export * from './ballots';

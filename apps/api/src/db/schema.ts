@@ -130,3 +130,4 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_target_idx').on(t.targetType, t.targetId)],
 );
 export * from './schema-cycles';
+export * from './schema-voting';
