@@ -3,6 +3,7 @@ import type { Role } from '@allot/shared';
 import type { Db } from '../db/client';
 import { councillorWards, userRoles, users, wards } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
+import { seedDemoCycles } from './demo-cycles';
 
 /** A fictional council: the Borough of Riverside and its wards (2021-style population estimates). */
 export const demoWards = [
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
       }
     }
   });
+  await seedDemoCycles(db, passwordHash);
 }
 
 /** True when the database holds no account yet (a fresh embedded data folder). */
