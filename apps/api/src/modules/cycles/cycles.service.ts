@@ -298,7 +298,7 @@ export async function movePhase(db: Db, actor: Actor, id: string, to: Phase | un
     }
     let shortlist: Awaited<ReturnType<typeof finishDeliberation>> | undefined;
     if (fromIndex <= phaseIndex('deliberation') && targetIndex > phaseIndex('deliberation')) {
-      shortlist = await finishDeliberation(tx, actor, id);
+      shortlist = await finishDeliberation(tx, actor, id, from === 'deliberation');
     }
     const after = await repo.setPhase(tx, id, target);
     await appendAudit(tx, {

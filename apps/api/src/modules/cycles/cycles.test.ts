@@ -250,6 +250,15 @@ describe('POST /api/cycles/:id/phase', () => {
     expect(await count(t.db, sql`${proposals} where id = ${quiet} and status = 'not_shortlisted'`)).toBe(1);
   });
 
+  it('lets every proposal through, without applying a rule, when deliberation is skipped', async () => {
+    const cycle = await arrangeCycle(t.db, { wardIds, phase: 'proposals', rounds: [{ shortlistRule: { kind: 'threshold', minSupports: 1 } }] });
+    const author = await arrangeResident(t);
+    const id = await arrangeProposal(t.db, cycle, author.id);
+    const moved = Cycle.parse((await t.http().post(`/api/cycles/${cycle.id}/phase`).set(cast.admin.auth).send({ to: 'feasibility' })).body);
+    expect(moved.rounds[0]?.closedAt).not.toBeNull();
+    expect(await count(t.db, sql`${proposals} where id = ${id} and status = 'shortlisted'`)).toBe(1);
+  });
+
   it('lets every submitted proposal through when no round had a rule', async () => {
     const cycle = await arrangeCycle(t.db, { wardIds, phase: 'deliberation' });
     const author = await arrangeResident(t);

@@ -55,20 +55,22 @@ export async function closeRoundAndApply(tx: Db, actor: Actor, round: RoundRow):
 }
 
 /**
- * Called when a cycle leaves (or skips) deliberation: closes the last round with its rule if it
- * is still open, closes any other open round without applying it, and lets every proposal still
- * merely `submitted` through to feasibility (no rule left anything to decide for them).
+ * Called when a cycle leaves (or skips) deliberation: when leaving it, closes the last round with
+ * its rule if it is still open; closes any other open round without applying it (a skipped
+ * deliberation gathered no supports to shortlist by); and lets every proposal still merely
+ * `submitted` through to feasibility (no rule left anything to decide for them).
  */
 export async function finishDeliberation(
   tx: Db,
   actor: Actor,
   cycleId: string,
+  applyLastRound: boolean,
 ): Promise<{ appliedRoundId: string | null; shortlisted: number; notShortlisted: number }> {
   const rounds = await listRounds(tx, cycleId);
   const last = rounds.at(-1);
   let appliedRoundId: string | null = null;
   let outcome: ShortlistOutcome = { shortlisted: [], notShortlisted: [] };
-  if (last !== undefined && last.closedAt === null) {
+  if (applyLastRound && last !== undefined && last.closedAt === null) {
     outcome = await closeRoundAndApply(tx, actor, last);
     appliedRoundId = last.id;
   }
