@@ -21,11 +21,12 @@ import {
 const t = useTestApp();
 let second: FastifyInstance | undefined;
 
+if (!usingPostgres) {
+  console.log('[api tests] skipped concurrency tests: they need a real PostgreSQL server (set DATABASE_URL)');
+}
+
 beforeAll(async () => {
-  if (!usingPostgres) {
-    console.log('[api tests] skipped concurrency tests: they need a real PostgreSQL server (set DATABASE_URL)');
-    return;
-  }
+  if (!usingPostgres) return;
   const database = createPostgresDatabase({ url: t.url ?? '', poolMax: 5, connectionTimeoutMs: 5_000, statementTimeoutMs: 15_000 });
   second = await buildApp({ config: testConfig(), database, closeDatabaseOnClose: true });
 });
