@@ -4,7 +4,7 @@ import { NotFoundError, RuleViolationError, ValidationError } from '../../errors
 import { appendAudit } from '../audit/audit.repository';
 import { revokeAllFamiliesOfUser } from '../auth/auth.repository';
 import { countExistingWards } from '../wards/wards.repository';
-import type { Actor } from '../wards/wards.service';
+import type { Actor } from '../../lib/actor';
 import { toMe } from './users.mapper';
 import * as repo from './users.repository';
 

@@ -2,16 +2,15 @@ import type { Ward, WardCreate, WardUpdate } from '@allot/shared';
 import type { Db } from '../../db/client';
 import { ConflictError, isPgError, NotFoundError, PgCode, ValidationError } from '../../errors';
 import { appendAudit } from '../audit/audit.repository';
+import type { Actor } from '../../lib/actor';
 import * as repo from './wards.repository';
 
 export function toWard(row: repo.WardRow): Ward {
   return { id: row.id, name: row.name, code: row.code, population: row.population };
 }
 
-export interface Actor {
-  userId: string | null;
-  requestId?: string | null;
-}
+// Kept here too: modules written before lib/actor.ts import it from this file.
+export type { Actor } from '../../lib/actor';
 
 function duplicateCode(error: unknown): never {
   if (isPgError(error, PgCode.uniqueViolation, 'wards_code_unique')) {
