@@ -1,8 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import supertest from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../app';
+import { createPostgresDatabase } from '../../db/client';
 import { Comment, CommentList, Proposal, RoundCloseResult, SupportState } from '@allot/shared';
 import { auditLog, commentFlags, comments, deliberationRounds, notifications, proposalAuthors, proposals, proposalSupports } from '../../db/schema';
-import { count, createWard, expectEnvelope, usingPostgres, useTestApp } from '../../../test/helpers';
+import { count, createWard, expectEnvelope, testConfig, usingPostgres, useTestApp } from '../../../test/helpers';
 import {
   arrangeCast,
   arrangeCycle,
@@ -283,5 +287,47 @@ describe('closing a deliberation round', () => {
     expectEnvelope(await t.http().post(`/api/cycles/${early.id}/rounds/${early.roundIds[0] ?? ''}/close`).set(cast.staff.auth), 409);
     expectEnvelope(await t.http().post(`/api/cycles/${round.id}/rounds/${early.roundIds[0] ?? ''}/close`).set(cast.staff.auth), 404);
     expect(await count(t.db, sql`${deliberationRounds} where cycle_id in (${round.id}, ${early.id}) and closed_at is not null`)).toBe(0);
+  });
+});
+
+describe.skipIf(!usingPostgres)('two API instances on one database', () => {
+  let second: FastifyInstance | undefined;
+  beforeAll(async () => {
+    const database = createPostgresDatabase({ url: t.url ?? '', poolMax: 5, connectionTimeoutMs: 5_000, statementTimeoutMs: 15_000 });
+    second = await buildApp({ config: testConfig(), database, closeDatabaseOnClose: true });
+  });
+  afterAll(async () => {
+    await second?.close();
+  });
+
+  it('counts one resident’s support sent to both instances at once exactly once', async () => {
+    if (second === undefined) throw new Error('second instance not started');
+    const id = await arrangeProposal(t.db, cycle, author.id);
+    const supporter = await arrangeResident(t);
+    const answers = await Promise.all([
+      supertest(t.app.server).put(`/api/proposals/${id}/support`).set(supporter.auth),
+      supertest(second.server).put(`/api/proposals/${id}/support`).set(supporter.auth),
+      supertest(second.server).put(`/api/proposals/${id}/support`).set(supporter.auth),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(await supportsOf(id)).toBe(1);
+  });
+
+  it('never lets a support land after deliberation has ended', async () => {
+    if (second === undefined) throw new Error('second instance not started');
+    const racing = await arrangeCycle(t.db, { wardIds, phase: 'deliberation', rounds: [{ shortlistRule: { kind: 'threshold', minSupports: 1 } }] });
+    const id = await arrangeProposal(t.db, racing, author.id);
+    const supporters = await Promise.all([arrangeResident(t), arrangeResident(t), arrangeResident(t)]);
+    const [move, ...supports] = await Promise.all([
+      supertest(second.server).post(`/api/cycles/${racing.id}/phase`).set(cast.admin.auth),
+      ...supporters.map((supporter) => supertest(t.app.server).put(`/api/proposals/${id}/support`).set(supporter.auth)),
+    ]);
+    expect(move?.status).toBe(200);
+    const accepted = supports.filter((answer) => answer.status === 200).length;
+    expect(supports.every((answer) => answer.status === 200 || answer.status === 409)).toBe(true);
+    // Every accepted support committed before the move and was counted by its shortlist; none after.
+    expect(await supportsOf(id)).toBe(accepted);
+    const status = accepted > 0 ? 'shortlisted' : 'not_shortlisted';
+    expect(await count(t.db, sql`${proposals} where id = ${id} and status = ${status}`)).toBe(1);
   });
 });
