@@ -16,6 +16,19 @@ export const PHASES = [
 export const Phase = z.enum(PHASES);
 export type Phase = z.infer<typeof Phase>;
 
+/** Plain-language names of the phases, for residents. */
+export const PHASE_LABELS: Record<Phase, string> = {
+  draft: 'Being prepared',
+  proposals: 'Sharing ideas',
+  deliberation: 'Discussing ideas',
+  feasibility: 'Checking feasibility',
+  voting: 'Voting',
+  counting: 'Counting votes',
+  results: 'Results',
+  implementation: 'Delivering projects',
+  closed: 'Closed',
+};
+
 /** Position of a phase in the fixed order (draft = 0). */
 export function phaseIndex(phase: Phase): number {
   return PHASES.indexOf(phase);

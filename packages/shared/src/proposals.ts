@@ -44,6 +44,18 @@ export const PROPOSAL_STATUSES = [
 export const ProposalStatus = z.enum(PROPOSAL_STATUSES);
 export type ProposalStatus = z.infer<typeof ProposalStatus>;
 
+/** Plain-language names of the statuses, for residents. */
+export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
+  submitted: 'Submitted',
+  shortlisted: 'Shortlisted',
+  not_shortlisted: 'Not shortlisted',
+  feasible: 'Feasible',
+  feasible_with_changes: 'Feasible with changes',
+  not_feasible: 'Not feasible',
+  withdrawn: 'Withdrawn',
+  merged: 'Merged into another proposal',
+};
+
 export const ProposalId = z.string().uuid();
 
 export const TITLE_MAX = 120;
