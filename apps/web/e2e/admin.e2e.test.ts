@@ -48,7 +48,18 @@ describe.skipIf(skipReason !== '')('admin pages in the browser', () => {
 
   it('lets an admin add and edit a ward from the admin pages', async () => {
     await signIn(page, DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
-    expect(await navLinks(page)).toEqual(['Home', 'Wards', 'Manage wards', 'Users and roles', 'My account']);
+    expect(await navLinks(page)).toEqual([
+      'Home',
+      'Budget cycles',
+      'Wards',
+      'Feasibility reviews',
+      'Manage cycles',
+      'Manage wards',
+      'Users and roles',
+      'Audit log',
+      'Notifications',
+      'My account',
+    ]);
     expect(await page.locator('dl').textContent()).toContain('Administrator');
 
     await mainNav(page).getByRole('link', { name: 'Manage wards' }).click();
@@ -154,7 +165,7 @@ describe.skipIf(skipReason !== '')('admin pages in the browser', () => {
 
   it('shows a councillor the wards they represent and no admin pages', async () => {
     await signIn(page, 'councillor@demo.test', DEMO_PASSWORD);
-    expect(await navLinks(page)).toEqual(['Home', 'Wards', 'My account']);
+    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Notifications', 'My account']);
     const represented = page.locator('.summary-list__row').filter({ hasText: 'Wards you represent' }).locator('dd');
     await expect.poll(() => represented.textContent()).not.toMatch(/Loading|Unknown|None/);
     expect((await represented.textContent())?.trim()).not.toBe('');

@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useCurrentUser } from '../features/auth/api/get-current-user';
+import { UnreadBadge } from '../features/notifications/components/UnreadBadge';
 import { navItemsFor } from './navigation';
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
@@ -40,6 +41,7 @@ export function Layout() {
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/'} className="site-nav__link">
                   {item.label}
+                  {item.showsUnreadCount ? <UnreadBadge signedIn={user !== null} /> : null}
                 </NavLink>
               </li>
             ))}

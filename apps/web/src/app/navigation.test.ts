@@ -19,21 +19,32 @@ const labels = (user: Me | null) => navItemsFor(user).map((item) => item.label);
 
 describe('main navigation', () => {
   it('offers signing in and creating an account to visitors who are signed out', () => {
-    expect(labels(null)).toEqual(['Home', 'Wards', 'Sign in', 'Create an account']);
+    expect(labels(null)).toEqual(['Home', 'Budget cycles', 'Wards', 'Sign in', 'Create an account']);
   });
 
-  it('shows residents, staff and councillors their account but no admin pages', () => {
-    for (const roles of [['resident'], ['staff'], ['councillor'], ['resident', 'staff', 'councillor']] as Role[][]) {
-      expect(labels(userWith(roles))).toEqual(['Home', 'Wards', 'My account']);
+  it('shows residents and councillors their notifications and account but no staff or admin pages', () => {
+    for (const roles of [['resident'], ['councillor'], ['resident', 'councillor']] as Role[][]) {
+      expect(labels(userWith(roles))).toEqual(['Home', 'Budget cycles', 'Wards', 'Notifications', 'My account']);
+    }
+  });
+
+  it('shows the feasibility reviews to staff but no admin pages', () => {
+    for (const roles of [['staff'], ['resident', 'staff', 'councillor']] as Role[][]) {
+      expect(labels(userWith(roles))).toEqual(['Home', 'Budget cycles', 'Wards', 'Feasibility reviews', 'Notifications', 'My account']);
     }
   });
 
   it('shows the admin pages only to admins', () => {
     expect(labels(userWith(['resident', 'admin']))).toEqual([
       'Home',
+      'Budget cycles',
       'Wards',
+      'Feasibility reviews',
+      'Manage cycles',
       'Manage wards',
       'Users and roles',
+      'Audit log',
+      'Notifications',
       'My account',
     ]);
   });

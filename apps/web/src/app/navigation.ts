@@ -7,13 +7,20 @@ export interface NavItem {
   to: string;
   label: string;
   audience: Audience;
+  /** Show the signed-in person's unread notification count after the label. */
+  showsUnreadCount?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Home', audience: 'everyone' },
+  { to: '/cycles', label: 'Budget cycles', audience: 'everyone' },
   { to: '/wards', label: 'Wards', audience: 'everyone' },
+  { to: '/reviews', label: 'Feasibility reviews', audience: { roles: ['staff', 'admin'] } },
+  { to: '/admin/cycles', label: 'Manage cycles', audience: { roles: ['admin'] } },
   { to: '/admin/wards', label: 'Manage wards', audience: { roles: ['admin'] } },
   { to: '/admin/users', label: 'Users and roles', audience: { roles: ['admin'] } },
+  { to: '/admin/audit', label: 'Audit log', audience: { roles: ['admin'] } },
+  { to: '/notifications', label: 'Notifications', audience: 'signed-in', showsUnreadCount: true },
   { to: '/account', label: 'My account', audience: 'signed-in' },
   { to: '/sign-in', label: 'Sign in', audience: 'signed-out' },
   { to: '/register', label: 'Create an account', audience: 'signed-out' },

@@ -1,6 +1,17 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout';
 import { AccountPage } from './routes/AccountPage';
+import { AdminCycleFormPage } from './routes/AdminCycleFormPage';
+import { AdminCyclesPage } from './routes/AdminCyclesPage';
+import { AuditPage } from './routes/AuditPage';
+import { CyclePage } from './routes/CyclePage';
+import { CyclesPage } from './routes/CyclesPage';
+import { NotificationsPage } from './routes/NotificationsPage';
+import { EditProposalPage, NewProposalPage } from './routes/ProposalFormPage';
+import { ProposalPage } from './routes/ProposalPage';
+import { ProposalsPage } from './routes/ProposalsPage';
+import { ReviewCyclesPage, ReviewQueuePage } from './routes/ReviewsPage';
+import { VerdictPage } from './routes/VerdictPage';
 import { AdminUsersPage } from './routes/AdminUsersPage';
 import { AdminWardFormPage } from './routes/AdminWardFormPage';
 import { AdminWardsPage } from './routes/AdminWardsPage';
@@ -23,6 +34,20 @@ export const router = createBrowserRouter([
       { path: 'admin/wards/new', element: <AdminWardFormPage /> },
       { path: 'admin/wards/:wardId', element: <AdminWardFormPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
+      { path: 'cycles', element: <CyclesPage /> },
+      { path: 'cycles/:cycleId', element: <CyclePage /> },
+      { path: 'cycles/:cycleId/proposals', element: <ProposalsPage /> },
+      { path: 'cycles/:cycleId/proposals/new', element: <NewProposalPage /> },
+      { path: 'cycles/:cycleId/reviews', element: <ReviewQueuePage /> },
+      { path: 'proposals/:proposalId', element: <ProposalPage /> },
+      { path: 'proposals/:proposalId/edit', element: <EditProposalPage /> },
+      { path: 'proposals/:proposalId/review', element: <VerdictPage /> },
+      { path: 'reviews', element: <ReviewCyclesPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'admin/cycles', element: <AdminCyclesPage /> },
+      { path: 'admin/cycles/new', element: <AdminCycleFormPage /> },
+      { path: 'admin/cycles/:cycleId', element: <AdminCycleFormPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,98 @@
+import type { Cycle } from '@allot/shared';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Page } from '../../components/Page';
+import { ProblemMessage, StatusMessage } from '../../components/messages';
+import { useCurrentUser } from '../../features/auth/api/get-current-user';
+import { useCycle } from '../../features/cycles/api/get-cycle';
+import { PHASE_LABELS } from '../../features/cycles/format';
+import { PROPOSALS_PAGE_SIZE, useProposals, type ProposalFilters } from '../../features/proposals/api/list-proposals';
+import { ProposalCards } from '../../features/proposals/components/ProposalCards';
+import { ProposalFilterForm } from '../../features/proposals/components/ProposalFilterForm';
+
+const FILTER_NAMES = ['q', 'potId', 'category', 'status', 'sort'] as const;
+
+function ProposalsContent({ cycle }: { cycle: Cycle }) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { data: user } = useCurrentUser();
+  const filters: ProposalFilters = {};
+  for (const name of FILTER_NAMES) {
+    const value = searchParams.get(name);
+    if (value) Object.assign(filters, { [name]: value });
+  }
+  const offsetParam = Number(searchParams.get('offset') ?? '0');
+  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
+  const proposals = useProposals(cycle.id, filters, offset);
+  const areaName = (potId: string) => cycle.pots.find((pot) => pot.id === potId)?.name ?? 'Unknown area';
+
+  const pageLink = (pageOffset: number) => {
+    const params = new URLSearchParams(searchParams);
+    if (pageOffset > 0) params.set('offset', String(pageOffset));
+    else params.delete('offset');
+    return `?${params.toString()}`;
+  };
+  const apply = (next: ProposalFilters) => {
+    const params: Record<string, string> = {};
+    for (const name of FILTER_NAMES) {
+      const value = next[name];
+      if (value) params[name] = value;
+    }
+    setSearchParams(params);
+  };
+
+  return (
+    <Page title={`Ideas in ${cycle.name}`} lead={`Now: ${PHASE_LABELS[cycle.phase]}. ${cycle.whatYouCanDoNow}`}>
+      <p>
+        <Link to={`/cycles/${cycle.id}`}>About {cycle.name}</Link>
+        {cycle.phase === 'proposals' && user?.roles.includes('resident') ? (
+          <>
+            {' · '}
+            <Link to={`/cycles/${cycle.id}/proposals/new`}>Submit an idea</Link>
+          </>
+        ) : null}
+      </p>
+      <ProposalFilterForm pots={cycle.pots} filters={filters} onApply={apply} />
+      {proposals.isError ? <ProblemMessage title="We could not load the ideas">{proposals.error.message}</ProblemMessage> : null}
+      {/* Always in the page, so screen readers announce each new count politely. */}
+      <p className="results-count" role="status" aria-live="polite">
+        {proposals.isPending
+          ? 'Loading ideas…'
+          : proposals.data
+            ? proposals.data.total === 0
+              ? 'No ideas match.'
+              : `Showing ${offset + 1} to ${offset + proposals.data.proposals.length} of ${proposals.data.total} ${proposals.data.total === 1 ? 'idea' : 'ideas'}.`
+            : ''}
+      </p>
+      {proposals.data && proposals.data.proposals.length > 0 ? (
+        <ProposalCards proposals={proposals.data.proposals} currency={cycle.currency} areaName={areaName} />
+      ) : null}
+      {proposals.data && (offset > 0 || offset + proposals.data.proposals.length < proposals.data.total) ? (
+        <nav className="pagination" aria-label="Pages of ideas">
+          {offset > 0 ? <Link to={pageLink(Math.max(0, offset - PROPOSALS_PAGE_SIZE))}>Previous {PROPOSALS_PAGE_SIZE} ideas</Link> : null}
+          {offset + proposals.data.proposals.length < proposals.data.total ? (
+            <Link to={pageLink(offset + PROPOSALS_PAGE_SIZE)}>Next {PROPOSALS_PAGE_SIZE} ideas</Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </Page>
+  );
+}
+
+export function ProposalsPage() {
+  const { cycleId = '' } = useParams();
+  const cycle = useCycle(cycleId);
+  if (cycle.isPending) {
+    return (
+      <Page title="Ideas">
+        <StatusMessage>Loading the cycle…</StatusMessage>
+      </Page>
+    );
+  }
+  if (cycle.isError) {
+    return (
+      <Page title="Ideas">
+        <ProblemMessage title="We could not show this cycle">{cycle.error.message}</ProblemMessage>
+      </Page>
+    );
+  }
+  return <ProposalsContent cycle={cycle.data} />;
+}

@@ -1,0 +1,7 @@
+import type { ReviewQueueQuery } from '@allot/shared';
+
+/** Query keys of the reviews feature (staff); verdicts invalidate reviewKeys.all. */
+export const reviewKeys = {
+  all: ['reviews'] as const,
+  queue: (cycleId: string, query: Partial<ReviewQueueQuery>) => [...reviewKeys.all, 'queue', cycleId, query] as const,
+};
