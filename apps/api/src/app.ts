@@ -13,6 +13,9 @@ import securityPlugin from './plugins/security';
 import spaPlugin, { hasSpaBuild } from './plugins/spa';
 import swaggerPlugin from './plugins/swagger';
 import auditRoutes from './modules/audit/audit.routes';
+import ballotRoutes from './modules/ballots/ballots.routes';
+import paperBallotRoutes from './modules/paper-ballots/paper-ballots.routes';
+import receiptRoutes from './modules/receipts/receipts.routes';
 import cycleRoutes from './modules/cycles/cycles.routes';
 import deliberationRoutes from './modules/deliberation/deliberation.routes';
 import notificationRoutes from './modules/notifications/notifications.routes';
@@ -121,6 +124,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(deliberationRoutes);
       await api.register(reviewRoutes);
       await api.register(notificationRoutes);
+      await api.register(ballotRoutes);
+      await api.register(paperBallotRoutes);
+      await api.register(receiptRoutes);
     },
     { prefix: '/api' },
   );

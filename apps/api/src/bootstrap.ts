@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { createPgliteDatabase, createPostgresDatabase, type Database } from './db/client';
 import type { AppConfig } from './env';
-import { resolveJwtSecret } from './secrets';
+import { resolveBallotSecret, resolveJwtSecret } from './secrets';
 import { seedDemo } from './seed/demo';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR) and migrates it. */
@@ -40,8 +40,9 @@ export async function bootstrap(config: AppConfig): Promise<Bootstrapped> {
   const database = await openDatabase(config);
   try {
     const jwtSecret = resolveJwtSecret(config);
-    if (config.seedDemo) await seedDemo(database.db, config.demoPassword);
-    const app = await buildApp({ config: { ...config, jwtSecret }, database, closeDatabaseOnClose: true });
+    const ballotSecret = resolveBallotSecret({ ...config, jwtSecret });
+    if (config.seedDemo) await seedDemo(database.db, config.demoPassword, { ballotSecret });
+    const app = await buildApp({ config: { ...config, jwtSecret, ballotSecret }, database, closeDatabaseOnClose: true });
     database.pool?.on('error', (error) => app.log.warn({ err: error }, 'idle database connection failed'));
     return { app, demoSeeded: config.seedDemo };
   } catch (error) {

@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   JWT_SECRET: optionalNonEmpty.pipe(
     z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   ),
+  BALLOT_SECRET: optionalNonEmpty.pipe(z.string().min(32, 'BALLOT_SECRET must be at least 32 characters').optional()),
   DEMO_PASSWORD: z.string().min(8).max(128).default('allot-demo-2026'),
   SEED_DEMO: booleanString.optional(),
   WEB_DIST: optionalNonEmpty,
@@ -55,6 +56,8 @@ export interface AppConfig {
   dataDir: string;
   /** Undefined only in embedded mode before `resolveJwtSecret` has generated one. */
   jwtSecret: string | undefined;
+  /** Keys voter tokens (and seals idempotent answers); undefined until `resolveBallotSecret` (see secrets.ts). */
+  ballotSecret: string | undefined;
   demoPassword: string;
   /** Seed the demo council: always in embedded mode, only on request against a real database. */
   seedDemo: boolean;
@@ -91,6 +94,9 @@ export function loadConfig(
       'Invalid environment:\n  JWT_SECRET: required (at least 32 characters) when DATABASE_URL is set',
     );
   }
+  if ((options.requireJwtSecret ?? true) && env.DATABASE_URL !== undefined && env.NODE_ENV === 'production' && env.BALLOT_SECRET === undefined) {
+    throw new ConfigError('Invalid environment:\n  BALLOT_SECRET: required (at least 32 characters) in production with DATABASE_URL');
+  }
   return {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
@@ -98,6 +104,7 @@ export function loadConfig(
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data', 'pglite')),
     jwtSecret: env.JWT_SECRET,
+    ballotSecret: env.BALLOT_SECRET,
     demoPassword: env.DEMO_PASSWORD,
     seedDemo: env.DATABASE_URL === undefined ? true : env.SEED_DEMO === true,
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'apps', 'web', 'dist')),

@@ -27,6 +27,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     databaseUrl: undefined,
     dataDir: '/nonexistent-allot-test-data',
     jwtSecret: TEST_JWT_SECRET,
+    ballotSecret: 'test-ballot-secret-that-is-long-enough-0123456789',
     demoPassword: 'allot-demo-2026',
     seedDemo: false,
     webDist: '/nonexistent-allot-web-dist',

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorEnvelope } from '@allot/shared';
-import { AppError, PgCode, pgErrorOf, type FieldIssue } from '../errors';
+import { AppError, isPgError, PgCode, pgErrorOf, type FieldIssue } from '../errors';
 import { sendSpaIndex, wantsSpaFallback } from './spa';
 
 function envelope(request: FastifyRequest, statusCode: number, message: string, issues?: FieldIssue[]): ErrorEnvelope {
@@ -74,6 +74,10 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: F
     return reply
       .code(400)
       .send(envelope(request, 400, `The ${part} is not valid`, validationIssues(error.validation as ZodIssueLike[])));
+  }
+  if (isPgError(error, PgCode.checkViolation, 'cycles_ballot_frozen')) {
+    // Raised by the cycles trigger (migration 0005) when ballot/tally rules change after the first ballot.
+    return reply.code(409).send(envelope(request, 409, 'The ballot and tally rules are frozen: this cycle already holds ballots'));
   }
   if (isDatabaseUnavailable(error)) {
     request.log.error({ err: error }, 'database unavailable');

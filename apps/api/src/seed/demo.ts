@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { councillorWards, userRoles, users, wards } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
 import { seedDemoCycles } from './demo-cycles';
+import { seedDemoVoting } from './demo-voting';
 
 /** A fictional council: the Borough of Riverside and its wards (2021-style population estimates). */
 export const demoWards = [
@@ -49,7 +50,7 @@ export const demoAccounts: DemoAccount[] = [
  * Seeds the demo council. Idempotent: existing wards and accounts (matched by code and email)
  * are left as they are, so re-running changes nothing and never resets a changed password.
  */
-export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
+export async function seedDemo(db: Db, demoPassword: string, options: { ballotSecret?: string } = {}): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await db.transaction(async (tx) => {
     await tx.insert(wards).values([...demoWards]).onConflictDoNothing({ target: wards.code });
@@ -82,6 +83,8 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<void> {
     }
   });
   await seedDemoCycles(db, passwordHash);
+  // Demo ballots need the ballot secret the app will use; callers without one get no voting cycle.
+  if (options.ballotSecret !== undefined) await seedDemoVoting(db, options.ballotSecret);
 }
 
 /** True when the database holds no account yet (a fresh embedded data folder). */

@@ -1,0 +1,111 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { PotSelection } from '@allot/shared';
+import type { Db } from '../../db/client';
+import { ballotIdempotency, ballots, participation, users, wardVerifications } from '../../db/schema';
+
+export type ParticipationRow = typeof participation.$inferSelect;
+export type BallotRow = typeof ballots.$inferSelect;
+
+/** The facts eligibility needs about a voter: wards and birth year, nothing else. */
+export async function findVoterFacts(db: Db, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, homeWardId: users.homeWardId, birthYear: users.birthYear, verifiedWardId: wardVerifications.wardId })
+    .from(users)
+    .leftJoin(wardVerifications, eq(wardVerifications.userId, users.id))
+    .where(eq(users.id, userId));
+  return row;
+}
+
+export async function findParticipation(db: Db, cycleId: string, userId: string): Promise<ParticipationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(participation)
+    .where(and(eq(participation.cycleId, cycleId), eq(participation.userId, userId)));
+  return row;
+}
+
+/**
+ * Records an online cast. A first cast inserts; a re-cast updates `last_cast_at`, but only while
+ * the row is an online one: after a paper ballot nothing is returned. The row lock taken here
+ * also serialises concurrent casts of one voter, across API instances.
+ */
+export async function upsertOnlineParticipation(
+  db: Db,
+  cycleId: string,
+  userId: string,
+  at: Date,
+): Promise<{ channel: ParticipationRow['channel']; inserted: boolean } | undefined> {
+  const [row] = await db
+    .insert(participation)
+    .values({ cycleId, userId, channel: 'online', firstCastAt: at, lastCastAt: at })
+    .onConflictDoUpdate({
+      target: [participation.cycleId, participation.userId],
+      set: { lastCastAt: at },
+      setWhere: sql`${participation.channel} = 'online'`,
+    })
+    // xmax is 0 on a freshly inserted row version: tells a first cast from a re-cast.
+    .returning({ channel: participation.channel, inserted: sql<boolean>`(xmax = 0)` });
+  return row;
+}
+
+/** Records a paper ballot; returns undefined when the voter already voted (any channel). */
+export async function insertPaperParticipation(
+  db: Db,
+  cycleId: string,
+  userId: string,
+  enteredBy: string,
+  at: Date,
+): Promise<ParticipationRow | undefined> {
+  const [row] = await db
+    .insert(participation)
+    .values({ cycleId, userId, channel: 'paper', firstCastAt: at, lastCastAt: at, enteredBy })
+    .onConflictDoNothing({ target: [participation.cycleId, participation.userId] })
+    .returning();
+  return row;
+}
+
+export interface BallotContent {
+  cycleId: string;
+  voterToken: string;
+  selections: PotSelection[];
+  receipt: string;
+  contentHash: string;
+}
+
+/** Replaces content and receipt of the voter's ballot (a re-cast); false if there is none. */
+export async function replaceBallot(db: Db, content: BallotContent): Promise<boolean> {
+  const rows = await db
+    .update(ballots)
+    .set({ selections: content.selections, receipt: content.receipt, contentHash: content.contentHash })
+    .where(and(eq(ballots.cycleId, content.cycleId), eq(ballots.voterToken, content.voterToken)))
+    .returning({ receipt: ballots.receipt });
+  return rows.length > 0;
+}
+
+/** Writes a voter's first ballot: the primary key refuses a second. */
+export async function insertBallot(db: Db, content: BallotContent): Promise<void> {
+  await db.insert(ballots).values(content);
+}
+
+export async function findBallot(db: Db, cycleId: string, voterToken: string): Promise<BallotRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(ballots)
+    .where(and(eq(ballots.cycleId, cycleId), eq(ballots.voterToken, voterToken)));
+  return row;
+}
+
+export async function findIdempotentAnswer(db: Db, cycleId: string, voterToken: string, key: string) {
+  const [row] = await db
+    .select({ requestHash: ballotIdempotency.requestHash, sealedResponse: ballotIdempotency.sealedResponse })
+    .from(ballotIdempotency)
+    .where(and(eq(ballotIdempotency.cycleId, cycleId), eq(ballotIdempotency.voterToken, voterToken), eq(ballotIdempotency.key, key)));
+  return row;
+}
+
+export async function insertIdempotentAnswer(
+  db: Db,
+  row: { cycleId: string; voterToken: string; key: string; requestHash: string; sealedResponse: string },
+): Promise<void> {
+  await db.insert(ballotIdempotency).values(row);
+}

@@ -1,0 +1,188 @@
+import { phaseIndex, type CastBallotResponse, type MyBallot, type PotSelection } from '@allot/shared';
+import type { Db } from '../../db/client';
+import { ConflictError, ForbiddenError, isPgError, NotFoundError, PgCode, RuleViolationError } from '../../errors';
+import type { CycleRow } from '../cycles/cycles.repository';
+import { listPots } from '../cycles/cycles.repository';
+import { visibleCycle } from '../cycles/cycles.service';
+import type { Principal } from '../../types';
+import { lockCycleForAction } from '../proposals/proposals.service';
+import { listBallotProjects } from '../reviews/reviews.repository';
+import { canonicalSelections, contentHash, newReceipt, requestHash, seal, unseal, voterToken } from './ballot-crypto';
+import { checkSelections, closedReason, eligibility, type PotOnBallot } from './ballot-rules';
+import * as repo from './ballots.repository';
+
+const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** Every pot of the cycle with its ballot projects (feasible proposals at the staff cost). */
+async function ballotPots(db: Db, cycleId: string): Promise<PotOnBallot[]> {
+  const [pots, projects] = await Promise.all([listPots(db, cycleId), listBallotProjects(db, cycleId)]);
+  return pots.map((pot) => ({
+    id: pot.id,
+    wardId: pot.wardId,
+    name: pot.name,
+    budget: pot.budget,
+    projects: projects.filter((project) => project.potId === pot.id).map((project) => ({ id: project.id, title: project.title, cost: project.cost })),
+  }));
+}
+
+/** The voter's eligibility in this cycle and the pots they may vote in (home ward + city-wide). */
+async function voterStanding(db: Db, cycle: CycleRow, userId: string, now: Date) {
+  const facts = await repo.findVoterFacts(db, userId);
+  if (facts === undefined) throw new NotFoundError('No such account');
+  const pots = await ballotPots(db, cycle.id);
+  const { wardId, reasons } = eligibility(
+    cycle.eligibility,
+    cycle.schedule,
+    facts,
+    (ward) => pots.some((pot) => pot.wardId === ward),
+    isoDay(now),
+  );
+  const mine = wardId === null ? [] : pots.filter((pot) => pot.wardId === wardId || pot.wardId === null);
+  return { reasons, pots: mine };
+}
+
+export async function getMyBallot(db: Db, secret: string, viewer: Principal, cycleId: string, now = new Date()): Promise<MyBallot> {
+  const cycle = await visibleCycle(db, viewer, cycleId);
+  if (phaseIndex(cycle.phase) < phaseIndex('voting')) {
+    throw new ConflictError(`The ballot is published when voting starts; this cycle is in the ${cycle.phase} phase`);
+  }
+  const standing = await voterStanding(db, cycle, viewer.userId, now);
+  const participation = await repo.findParticipation(db, cycleId, viewer.userId);
+  const ballot = participation === undefined ? undefined : await repo.findBallot(db, cycleId, voterToken(secret, cycleId, viewer.userId));
+  const range = cycle.schedule.voting;
+  return {
+    cycleId,
+    phase: cycle.phase,
+    open: closedReason(cycle.phase, cycle.schedule, now) === null,
+    window: range === undefined ? null : { start: range.start, end: range.end },
+    settings: cycle.ballot,
+    eligibility: { rules: cycle.eligibility, eligible: standing.reasons.length === 0, reasons: standing.reasons },
+    pots: standing.pots.map((pot) => ({
+      potId: pot.id,
+      wardId: pot.wardId,
+      name: pot.name,
+      budget: pot.budget,
+      projects: pot.projects.map((project) => ({ id: project.id, potId: pot.id, title: project.title, cost: project.cost })),
+    })),
+    current:
+      participation === undefined || ballot === undefined
+        ? null
+        : {
+            channel: participation.channel,
+            receipt: ballot.receipt,
+            castAt: participation.lastCastAt.toISOString(),
+            selections: ballot.selections,
+            contentHash: ballot.contentHash,
+          },
+  };
+}
+
+/**
+ * Inside the caller's transaction, after the cycle row is locked: voting is open, the voter is
+ * eligible, and the ballot is valid whole. Returns the canonical content and its hash.
+ */
+async function checkCast(tx: Db, cycle: CycleRow, userId: string, selections: readonly PotSelection[], now: Date) {
+  const closed = closedReason(cycle.phase, cycle.schedule, now);
+  if (closed !== null) throw new ConflictError(closed);
+  const standing = await voterStanding(tx, cycle, userId, now);
+  if (standing.reasons.length > 0) throw new ForbiddenError(`You cannot vote in this cycle: ${standing.reasons.join('; ')}`);
+  checkSelections(cycle.ballot, standing.pots, selections);
+  const canonical = canonicalSelections(selections);
+  return { canonical, hash: contentHash(canonical) };
+}
+
+/** Thrown inside the transaction to roll it back and answer a retried request as the first time. */
+class Replay {
+  constructor(readonly answer: CastBallotResponse) {}
+}
+
+export interface CastRequest {
+  cycleId: string;
+  selections: PotSelection[];
+  idempotencyKey?: string | undefined;
+}
+
+/**
+ * Casts or replaces the caller's online ballot, in one transaction: participation upsert (the
+ * primary key is the one-voter-one-ballot rule; its row lock orders a voter's concurrent casts,
+ * whatever the instance), then the ballot content under the voter token (insert on a first cast,
+ * update on a re-cast), then the idempotency record. Nothing links the two halves but the secret-keyed token.
+ */
+export async function castOnlineBallot(db: Db, secret: string, viewer: Principal, request: CastRequest, now = new Date()): Promise<CastBallotResponse> {
+  const { cycleId, idempotencyKey } = request;
+  try {
+    return await db.transaction(async (tx) => {
+      const cycle = await lockCycleForAction(tx, cycleId, viewer);
+      const { canonical, hash } = await checkCast(tx, cycle, viewer.userId, request.selections, now);
+      const token = voterToken(secret, cycleId, viewer.userId);
+      const participation = await repo.upsertOnlineParticipation(tx, cycleId, viewer.userId, now);
+      if (participation === undefined) {
+        throw new ConflictError('Your paper ballot for this cycle has already been counted; it cannot be changed online');
+      }
+      const bodyHash = requestHash(request.selections);
+      if (idempotencyKey !== undefined) {
+        const earlier = await repo.findIdempotentAnswer(tx, cycleId, token, idempotencyKey);
+        if (earlier !== undefined) {
+          if (earlier.requestHash !== bodyHash) {
+            throw new RuleViolationError('This Idempotency-Key was already used for a different ballot; use a new key for a new ballot');
+          }
+          throw new Replay(unseal<CastBallotResponse>(secret, earlier.sealedResponse));
+        }
+      }
+      const answer: CastBallotResponse = { receipt: newReceipt(), castAt: now.toISOString(), selections: canonical, contentHash: hash };
+      const content = { cycleId, voterToken: token, selections: canonical, receipt: answer.receipt, contentHash: hash };
+      if (participation.inserted) await repo.insertBallot(tx, content);
+      else if (!(await repo.replaceBallot(tx, content))) {
+        // Participation says this voter voted, but no ballot has their token: the ballot secret
+        // changed. Refuse rather than store a second ballot for one voter.
+        throw new ConflictError('Your earlier ballot cannot be found to replace it; please contact the council');
+      }
+      if (idempotencyKey !== undefined) {
+        await repo.insertIdempotentAnswer(tx, { cycleId, voterToken: token, key: idempotencyKey, requestHash: bodyHash, sealedResponse: seal(secret, answer) });
+      }
+      return answer;
+    });
+  } catch (error) {
+    if (error instanceof Replay) return error.answer;
+    throw error;
+  }
+}
+
+export interface PaperCast {
+  cycleId: string;
+  userId: string;
+  selections: PotSelection[];
+}
+
+/**
+ * A paper ballot typed in by staff for a resident: the same checks as online, but it must be the
+ * resident's first and only ballot (an online ballot, or an earlier paper one, is a 409).
+ */
+export async function castPaperBallot(
+  tx: Db,
+  secret: string,
+  clerk: Principal,
+  cast: PaperCast,
+  now: Date,
+): Promise<{ receipt: string; contentHash: string; castAt: string }> {
+  const cycle = await lockCycleForAction(tx, cast.cycleId, clerk);
+  const { canonical, hash } = await checkCast(tx, cycle, cast.userId, cast.selections, now);
+  const participation = await repo.insertPaperParticipation(tx, cast.cycleId, cast.userId, clerk.userId, now);
+  if (participation === undefined) {
+    const existing = await repo.findParticipation(tx, cast.cycleId, cast.userId);
+    throw new ConflictError(
+      existing?.channel === 'paper'
+        ? 'A paper ballot for this resident has already been entered; it cannot be entered twice'
+        : 'This resident has already voted online; a paper ballot cannot be accepted',
+    );
+  }
+  const receipt = newReceipt();
+  try {
+    await repo.insertBallot(tx, { cycleId: cast.cycleId, voterToken: voterToken(secret, cast.cycleId, cast.userId), selections: canonical, receipt, contentHash: hash });
+  } catch (error) {
+    if (isPgError(error, PgCode.uniqueViolation, 'ballots_cycle_voter_unique')) throw new ConflictError('This resident has already voted');
+    throw error;
+  }
+  return { receipt, contentHash: hash, castAt: now.toISOString() };
+}
+
