@@ -18,7 +18,7 @@ import type { Db } from '../../db/client';
 import { ConflictError, isPgError, NotFoundError, PgCode, ValidationError, type FieldIssue } from '../../errors';
 import { appendAudit } from '../audit/audit.repository';
 import { finishDeliberation } from '../deliberation/shortlist';
-import { countExistingWards, listWards } from '../wards/wards.repository';
+import { listWards } from '../wards/wards.repository';
 import type { Actor } from '../wards/wards.service';
 import * as repo from './cycles.repository';
 import { isAdmin, type Viewer } from './viewer';
@@ -129,18 +129,14 @@ function checkPotsAddUp(totalBudget: number, pots: readonly { budget: number }[]
 
 /** Pots with their display names; every ward must exist. */
 async function resolvePots(db: Db, pots: PotInput[]): Promise<{ wardId: string | null; name: string; budget: number }[]> {
-  const wardIds = pots.flatMap((pot) => (pot.wardId === null ? [] : [pot.wardId]));
-  if ((await countExistingWards(db, wardIds)) !== wardIds.length) {
-    const known = new Set((await listWards(db)).map((ward) => ward.id));
-    const issues: FieldIssue[] = pots.flatMap((pot, index) =>
-      pot.wardId !== null && !known.has(pot.wardId) ? [{ path: `pots.${index}.wardId`, message: 'No ward with this id' }] : [],
-    );
-    throw new ValidationError('A pot names an unknown ward', issues);
-  }
-  const names = new Map((await listWards(db)).map((ward) => [ward.id, ward.name]));
+  const wardNames = new Map((await listWards(db)).map((ward) => [ward.id, ward.name]));
+  const issues: FieldIssue[] = pots.flatMap((pot, index) =>
+    pot.wardId !== null && !wardNames.has(pot.wardId) ? [{ path: `pots.${index}.wardId`, message: 'No ward with this id' }] : [],
+  );
+  if (issues.length > 0) throw new ValidationError('A pot names an unknown ward', issues);
   return pots.map((pot) => ({
     wardId: pot.wardId,
-    name: pot.name ?? (pot.wardId === null ? 'City-wide' : (names.get(pot.wardId) ?? 'Ward')),
+    name: pot.name ?? (pot.wardId === null ? 'City-wide' : (wardNames.get(pot.wardId) ?? 'Ward')),
     budget: pot.budget,
   }));
 }
