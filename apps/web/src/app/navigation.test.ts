@@ -28,9 +28,9 @@ describe('main navigation', () => {
     }
   });
 
-  it('shows the feasibility reviews to staff but no admin pages', () => {
+  it('shows the feasibility reviews and paper-ballot desk to staff but no admin pages', () => {
     for (const roles of [['staff'], ['resident', 'staff', 'councillor']] as Role[][]) {
-      expect(labels(userWith(roles))).toEqual(['Home', 'Budget cycles', 'Wards', 'Feasibility reviews', 'Notifications', 'My account']);
+      expect(labels(userWith(roles))).toEqual(['Home', 'Budget cycles', 'Wards', 'Feasibility reviews', 'Paper ballots', 'Notifications', 'My account']);
     }
   });
 

@@ -20,6 +20,10 @@ import { NotFoundPage } from './routes/NotFoundPage';
 import { RegisterPage } from './routes/RegisterPage';
 import { SignInPage } from './routes/SignInPage';
 import { WardsPage } from './routes/WardsPage';
+import { VotePage } from './routes/VotePage';
+import { ReceiptsPage } from './routes/ReceiptsPage';
+import { PaperBallotCyclesPage } from './routes/PaperBallotCyclesPage';
+import { PaperBallotsPage } from './routes/PaperBallotsPage';
 
 export const router = createBrowserRouter([
   {
@@ -48,6 +52,10 @@ export const router = createBrowserRouter([
       { path: 'admin/cycles/new', element: <AdminCycleFormPage /> },
       { path: 'admin/cycles/:cycleId', element: <AdminCycleFormPage /> },
       { path: 'admin/audit', element: <AuditPage /> },
+      { path: 'cycles/:cycleId/vote', element: <VotePage /> },
+      { path: 'cycles/:cycleId/paper-ballots', element: <PaperBallotsPage /> },
+      { path: 'paper-ballots', element: <PaperBallotCyclesPage /> },
+      { path: 'receipts', element: <ReceiptsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

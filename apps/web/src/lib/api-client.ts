@@ -111,6 +111,8 @@ export interface RequestOptions<T> {
   schema?: z.ZodType<T>;
   /** Query string parameters; undefined and empty values are left out. */
   query?: Record<string, string | undefined>;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -124,7 +126,7 @@ function buildUrl(path: string, query?: Record<string, string | undefined>): str
 }
 
 async function send(path: string, options: RequestOptions<unknown>): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   try {

@@ -65,6 +65,7 @@ function CycleContent({ cycle }: { cycle: Cycle }) {
         </p>
         <p>{cycle.whatYouCanDoNow}</p>
         <NextStep cycle={cycle} user={user ?? null} />
+        {cycle.phase === 'voting' ? <p><Link className="button" to={`/cycles/${cycle.id}/vote`}>Vote</Link></p> : null}
       </section>
       <p>
         <Link to={`/cycles/${cycle.id}/proposals`}>See all ideas in {cycle.name}</Link>
