@@ -60,8 +60,9 @@ function fieldInfoFor(draft: CycleDraft, wards: readonly Ward[]): FieldInfo {
     info[`schedule.${phase}.end`] = { id: `cycle-${phase}-end`, label: `${PHASE_LABELS[phase]} end` };
   }
   draft.rounds.forEach((_round, index) => {
-    for (const part of ['name', 'start', 'end', 'shortlistValue']) {
-      info[`rounds.${index}.${part}`] = { id: `cycle-round-${index}-${part}`, label: `Round ${index + 1}` };
+    const parts = { name: 'name', start: 'start', end: 'end', shortlistValue: 'shortlist number' };
+    for (const [part, words] of Object.entries(parts)) {
+      info[`rounds.${index}.${part}`] = { id: `cycle-round-${index}-${part}`, label: `Round ${index + 1} ${words}` };
     }
   });
   return info;
@@ -90,12 +91,14 @@ function fieldKeyFor(path: readonly (string | number)[], potKeys: readonly strin
   return undefined;
 }
 
-function reword(key: string, issue: z.core.$ZodIssue): string {
+function reword(key: string, label: string, issue: z.core.$ZodIssue): string {
+  if (key === 'name') return 'Enter a name of 2 to 120 characters';
+  const isDate = key.endsWith('.start') || key.endsWith('.end') || key === 'eligibility.ageOnDate';
+  if (isDate && (issue.code === 'invalid_format' || issue.code === 'invalid_type')) {
+    return `Enter the ${label.toLowerCase()} date, for example 2027-03-31`;
+  }
   if (issue.code !== 'invalid_type' && !issue.message.startsWith('Invalid')) return issue.message;
   if (key === 'totalBudget' || key.startsWith('pot:')) return 'Enter an amount in whole units, for example 250000';
-  if (key.startsWith('schedule.') || key.endsWith('.start') || key.endsWith('.end') || key === 'eligibility.ageOnDate') {
-    return 'Enter a date';
-  }
   if (key.startsWith('ballot.') || key.startsWith('rounds.') || key === 'eligibility.minAge') return 'Enter a whole number';
   return issue.message;
 }
@@ -134,7 +137,7 @@ export function CycleForm({ cycle, wards, submitLabel, pending, onSubmit }: Cycl
       const found: FormErrors<string> = { fields: {}, general: [] };
       for (const issue of parsed.error.issues) {
         const key = fieldKeyFor(issue.path as (string | number)[], potKeys, info);
-        addError(found, key, key === undefined ? issue.message : reword(key, issue));
+        addError(found, key, key === undefined ? issue.message : reword(key, info[key]?.label ?? key, issue));
       }
       setErrors(found);
       return;

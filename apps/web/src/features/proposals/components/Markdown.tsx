@@ -21,11 +21,15 @@ function htmlAsText() {
 
 const components: Components = {
   // Authors' links leave the site: say so to search engines and give the new page no handle on this one.
-  a: ({ href, children }) => (
-    <a href={href} rel="nofollow ugc noopener noreferrer">
-      {children}
-    </a>
-  ),
+  // A link whose address was removed as unsafe (javascript: and the like) is shown as its text alone.
+  a: ({ href, children }) =>
+    href ? (
+      <a href={href} rel="nofollow ugc noopener noreferrer">
+        {children}
+      </a>
+    ) : (
+      <span>{children}</span>
+    ),
   // Headings inside a description sit below the page's own headings.
   h1: ({ children }) => <h3>{children}</h3>,
   h2: ({ children }) => <h3>{children}</h3>,
