@@ -17,7 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PABULIB_DIR = process.env.PABULIB_DIR ?? '/work/shared/pabulib';
+const PABULIB_DIR = process.env.PABULIB_DIR ?? fileURLToPath(new URL('../../shared/pabulib', import.meta.url));
 
 const DEFAULT_INSTANCES = [
   'Poland_Warszawa_2026.pb',

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readPabulibFile } from '../../src/pabulib/read';
 import type { Instance } from '../../src/model';
 
-export const PABULIB_DIR = process.env.PABULIB_DIR ?? '/work/shared/pabulib';
+/** The shared Pabulib elections: `../shared/pabulib` beside the repository, unless PABULIB_DIR says otherwise. */
+export const PABULIB_DIR =
+  process.env.PABULIB_DIR ?? fileURLToPath(new URL('../../../../../shared/pabulib', import.meta.url));
 
 export interface ExpectedEntry {
   readonly [rule: string]: unknown;
