@@ -24,14 +24,15 @@ describe.skipIf(!usingPostgres)('one ballot per voter under concurrency, across 
   afterAll(async () => {
     await second?.close();
   });
-  const instances = () => [t.app, second as FastifyInstance];
+  /** The HTTP server of instance `i % 2`. */
+  const server = (i: number) => (i % 2 === 0 ? t.app : (second as FastifyInstance)).server;
 
   it('50 parallel casts of one voter, split over two instances, leave exactly one ballot and one participation row', async () => {
     const voter = await arrangeVoter(t, { wardId: cycle.wardA });
     const choices = [[cycle.a[0]], [cycle.a[1]], [cycle.a[0], cycle.a[2]], [cycle.a[3]]];
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        supertest(instances()[i % 2]?.server)
+        supertest(server(i))
           .put(`/api/cycles/${cycle.id}/ballot`)
           .set(voter.auth)
           .send({ selections: [{ potId: cycle.potA, projects: choices[i % choices.length] }] }),
@@ -49,7 +50,7 @@ describe.skipIf(!usingPostgres)('one ballot per voter under concurrency, across 
     const before = await votingRows(t.db, cycle.id);
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        supertest(instances()[i % 2]?.server)
+        supertest(server(i))
           .put(`/api/cycles/${cycle.id}/ballot`)
           .set(voter.auth)
           .set('idempotency-key', 'parallel-key')
@@ -68,11 +69,11 @@ describe.skipIf(!usingPostgres)('one ballot per voter under concurrency, across 
       const voter = await arrangeVoter(t, { wardId: cycle.wardA });
       const before = await votingRows(t.db, cycle.id);
       const [online, paper] = await Promise.all([
-        supertest(instances()[round % 2]?.server)
+        supertest(server(round))
           .put(`/api/cycles/${cycle.id}/ballot`)
           .set(voter.auth)
           .send({ selections: [{ potId: cycle.potA, projects: [cycle.a[0]] }] }),
-        supertest(instances()[(round + 1) % 2]?.server)
+        supertest(server(round + 1))
           .post(`/api/cycles/${cycle.id}/paper-ballots`)
           .set(staff.auth)
           .send({ userId: voter.id, selections: [{ potId: cycle.potA, projects: [cycle.a[1]] }] }),
