@@ -1,0 +1,286 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectNoAccessibilityViolations, expectPage, focused, launchBrowser, newPage, skipReason } from './browser';
+import { createVotingCycle, demoWards, movePhase, registerVoter, signIn, type Voter, type VotingCycle } from './voting-helpers';
+
+const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+/** From the review step: cast, land on the confirmation, and return the receipt code shown. */
+async function castFromReview(page: Page, button: 'Cast my vote' | 'Replace my vote'): Promise<string> {
+  await page.getByRole('button', { name: button }).click();
+  await expectPage(page, 'Your vote has been cast');
+  const receipt = (await page.getByTestId('receipt-code').textContent())?.trim() ?? '';
+  expect(receipt).toMatch(RECEIPT);
+  await expect.poll(() => page.getByText('Keep this code').isVisible()).toBe(true);
+  return receipt;
+}
+
+/** Goes to the review step and checks it lists `choices` (in order for a ranking). */
+async function review(page: Page, cycle: VotingCycle, choices: string[]): Promise<void> {
+  await page.getByRole('button', { name: 'Review my choices' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Check your choices' }).isVisible()).toBe(true);
+  const listed = await page.locator('.ballot-summary li').allTextContents();
+  expect(listed.map((text) => text.trim())).toEqual(choices);
+  await expectPage(page, `Vote in ${cycle.name}`);
+}
+
+/** Moves the cycle on to counting, then checks the latest receipt is on the board and the replaced one is not. */
+async function checkReceipts(page: Page, cycle: VotingCycle, counted: string, replaced: string): Promise<void> {
+  await movePhase(cycle.id, 'counting');
+  await page.goto('/receipts');
+  await expectPage(page, 'Check your receipt');
+  await page.getByLabel('Budget cycle').selectOption({ label: cycle.name });
+  await page.getByLabel('Receipt code').fill(counted.toLowerCase().replaceAll('-', ' '));
+  await page.getByRole('button', { name: 'Check my receipt' }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'was counted' }).textContent()).toContain(counted);
+  await expect.poll(() => page.locator('.results-count').textContent()).toBe('1 counted ballot');
+  expect(await page.getByRole('table').getByRole('cell').first().textContent()).toContain(counted);
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel('Receipt code').fill(replaced);
+  await page.getByRole('button', { name: 'Check my receipt' }).click();
+  await expect.poll(() => page.getByRole('alert').filter({ hasText: 'is not on the board' }).isVisible()).toBe(true);
+  await expectNoAccessibilityViolations(page);
+}
+
+async function openBallot(page: Page, cycle: VotingCycle): Promise<void> {
+  await page.goto(`/cycles/${cycle.id}`);
+  await expectPage(page, cycle.name);
+  await page.getByRole('link', { name: 'Vote', exact: true }).click();
+  await expectPage(page, `Vote in ${cycle.name}`);
+}
+
+describe.skipIf(skipReason !== '')('voting in the browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let voter: Voter;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page } = await newPage(browser));
+    voter = await registerVoter('voter');
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('casts, changes and checks an approval ballot, with the count limit and server errors shown', async () => {
+    const cycle = await createVotingCycle({
+      ballot: { kind: 'approval', maxCount: 2 },
+      projects: [
+        { title: 'Benches by the pond', cost: 3_000 },
+        { title: 'Library garden', cost: 8_000 },
+        { title: 'Youth club kit', cost: 5_000 },
+        { title: 'Borough tree map', cost: 2_000, cityWide: true },
+      ],
+    });
+    await signIn(page, voter.email, voter.password);
+    await openBallot(page, cycle);
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      expect.stringContaining('budget £30,000'),
+      expect.stringContaining('City-wide'),
+    ]);
+
+    await page.getByRole('button', { name: 'Review my choices' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Choose at least one project in one of the pots');
+    await expectNoAccessibilityViolations(page);
+
+    const wardPot = page.getByRole('region', { name: /budget £30,000/ });
+    await expect.poll(() => wardPot.locator('[aria-live="polite"]').textContent()).toBe('You can choose 2 more');
+    await page.getByRole('checkbox', { name: /Benches by the pond/ }).check();
+    await expect.poll(() => wardPot.locator('[aria-live="polite"]').textContent()).toBe('You can choose 1 more');
+    await page.getByRole('checkbox', { name: /Library garden/ }).check();
+    await expect.poll(() => wardPot.locator('[aria-live="polite"]').textContent()).toBe('You cannot choose any more projects here');
+    expect(await page.getByRole('checkbox', { name: /Youth club kit/ }).isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: /Borough tree map/ }).check();
+    await expectNoAccessibilityViolations(page);
+
+    await review(page, cycle, ['Benches by the pond (£3,000)', 'Library garden (£8,000)', 'Borough tree map (£2,000)']);
+    const first = await castFromReview(page, 'Cast my vote');
+
+    await page.getByRole('button', { name: 'Change my vote' }).click();
+    await expectPage(page, `Vote in ${cycle.name}`);
+    expect(await page.getByRole('checkbox', { name: /Library garden/ }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: /Library garden/ }).uncheck();
+    await page.getByRole('checkbox', { name: /Youth club kit/ }).check();
+    await review(page, cycle, ['Benches by the pond (£3,000)', 'Youth club kit (£5,000)', 'Borough tree map (£2,000)']);
+    const second = await castFromReview(page, 'Replace my vote');
+    expect(second).not.toBe(first);
+
+    // Voting closes while the resident is changing their mind: the server's reason is shown in the error summary.
+    await page.getByRole('button', { name: 'Change my vote' }).click();
+    await page.getByRole('checkbox', { name: /Borough tree map/ }).uncheck();
+    await review(page, cycle, ['Benches by the pond (£3,000)', 'Youth club kit (£5,000)']);
+    await movePhase(cycle.id, 'counting');
+    await page.getByRole('button', { name: 'Replace my vote' }).click();
+    const summary = page.locator('.error-summary');
+    await expect.poll(() => summary.textContent()).toContain('Voting is not open');
+    expect((await focused(page)).text).toContain('There is a problem');
+    await expectNoAccessibilityViolations(page);
+
+    await page.goto(`/receipts?cycle=${cycle.id}`);
+    await expectPage(page, 'Check your receipt');
+    await page.getByLabel('Receipt code').fill(second);
+    await page.getByRole('button', { name: 'Check my receipt' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'was counted' }).textContent()).toContain(second);
+    await page.getByLabel('Receipt code').fill(first);
+    await page.getByRole('button', { name: 'Check my receipt' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'is not on the board' }).isVisible()).toBe(true);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it('keeps a knapsack ballot within the budget on a phone, then changes and checks it', async () => {
+    await context.close();
+    ({ context, page } = await newPage(browser, { width: 390, height: 844 }));
+    const cycle = await createVotingCycle({
+      ballot: { kind: 'knapsack', minSpend: { unit: 'percent', value: 50 } },
+      projects: [
+        { title: 'Accessible swings', cost: 14_000 },
+        { title: 'Rain shelter', cost: 11_000 },
+        { title: 'Solar path lights', cost: 9_000 },
+        { title: 'Chalk wall', cost: 6_500 },
+      ],
+    });
+    await signIn(page, voter.email, voter.password);
+    await openBallot(page, cycle);
+    const wardPot = page.getByRole('region', { name: /budget £30,000/ });
+    const meter = wardPot.getByRole('meter');
+    await expect.poll(() => meter.getAttribute('max')).toBe('30000');
+    await expect.poll(() => wardPot.locator('.ballot-budget__text').textContent()).toBe('£0 of £30,000 used, £30,000 left (at least £15,000 needed)');
+    expect(await page.getByText('Choose projects worth at least £15,000 in all.').isVisible()).toBe(true);
+
+    await page.getByRole('checkbox', { name: /Chalk wall/ }).check();
+    await page.getByRole('button', { name: 'Review my choices' }).click();
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Choose projects worth at least £15,000 in');
+    await page.getByRole('checkbox', { name: /Accessible swings/ }).check();
+    await expect.poll(() => wardPot.locator('.ballot-budget__text').textContent()).toBe('£20,500 of £30,000 used, £9,500 left');
+    expect(await meter.getAttribute('value')).toBe('20500');
+    const shelter = page.getByRole('checkbox', { name: /Rain shelter/ });
+    expect(await shelter.isDisabled()).toBe(true);
+    expect(await page.getByText('Would go over the budget by £1,500').isVisible()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /Solar path lights/ }).isDisabled()).toBe(false);
+    // The page fits the phone: nothing makes it scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoAccessibilityViolations(page);
+
+    await review(page, cycle, ['Accessible swings (£14,000)', 'Chalk wall (£6,500)']);
+    const first = await castFromReview(page, 'Cast my vote');
+
+    await page.getByRole('button', { name: 'Change my vote' }).click();
+    await page.getByRole('checkbox', { name: /Chalk wall/ }).uncheck();
+    await shelter.check();
+    await expect.poll(() => wardPot.locator('.ballot-budget__text').textContent()).toBe('£25,000 of £30,000 used, £5,000 left');
+    await review(page, cycle, ['Accessible swings (£14,000)', 'Rain shelter (£11,000)']);
+    const second = await castFromReview(page, 'Replace my vote');
+    await checkReceipts(page, cycle, second, first);
+  });
+
+  it('spreads points on a cumulative ballot within the total and the per-project cap', async () => {
+    const cycle = await createVotingCycle({
+      ballot: { kind: 'cumulative', points: 5, perProjectCap: 3 },
+      projects: [
+        { title: 'Community fridge', cost: 4_000 },
+        { title: 'Repair café tools', cost: 2_500 },
+        { title: 'Bike racks', cost: 6_000 },
+      ],
+    });
+    await signIn(page, voter.email, voter.password);
+    await openBallot(page, cycle);
+    const wardPot = page.getByRole('region', { name: /budget £30,000/ });
+    const total = wardPot.locator('.ballot-remaining');
+    await expect.poll(() => total.textContent()).toBe('0 of 5 points used');
+
+    const fridge = page.getByRole('spinbutton', { name: /Community fridge/ });
+    await fridge.fill('9');
+    await expect.poll(() => fridge.inputValue()).toBe('3');
+    await expect.poll(() => total.textContent()).toBe('3 of 5 points used');
+    await page.getByRole('button', { name: 'One point more for Repair café tools' }).click();
+    await page.getByRole('button', { name: 'One point more for Repair café tools' }).click();
+    await expect.poll(() => total.textContent()).toBe('5 of 5 points used');
+    expect(await page.getByRole('button', { name: 'One point more for Bike racks' }).isDisabled()).toBe(true);
+    await expectNoAccessibilityViolations(page);
+
+    await review(page, cycle, ['Community fridge: 3 points', 'Repair café tools: 2 points']);
+    const first = await castFromReview(page, 'Cast my vote');
+
+    await page.getByRole('button', { name: 'Change my vote' }).click();
+    await expect.poll(() => fridge.inputValue()).toBe('3');
+    await page.getByRole('button', { name: 'One point fewer for Community fridge' }).click();
+    await page.getByRole('spinbutton', { name: /Bike racks/ }).fill('1');
+    await expect.poll(() => total.textContent()).toBe('5 of 5 points used');
+    await review(page, cycle, ['Community fridge: 2 points', 'Repair café tools: 2 points', 'Bike racks: 1 point']);
+    const second = await castFromReview(page, 'Replace my vote');
+    await checkReceipts(page, cycle, second, first);
+  });
+
+  it('ranks projects with the keyboard alone, announcing each new position', async () => {
+    const cycle = await createVotingCycle({
+      ballot: { kind: 'ranked', maxRanks: 2 },
+      projects: [
+        { title: 'Pocket park', cost: 9_000 },
+        { title: 'Street trees', cost: 7_000 },
+        { title: 'Mosaic bench', cost: 3_000 },
+      ],
+    });
+    await signIn(page, voter.email, voter.password);
+    await openBallot(page, cycle);
+    const wardPot = page.getByRole('region', { name: /budget £30,000/ });
+    const announcement = wardPot.locator('[aria-live="polite"]');
+    const ranking = () => wardPot.locator('.ranking__title').allTextContents();
+
+    await wardPot.getByRole('button', { name: 'Add Pocket park to my ranking' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ranking()).toEqual(['Pocket park']);
+    await expect.poll(() => announcement.textContent()).toBe('Pocket park added as number 1 of 1');
+    expect((await focused(page)).id).toMatch(/-remove-/);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Add to my ranking');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ranking()).toEqual(['Pocket park', 'Street trees']);
+    await expect.poll(() => announcement.textContent()).toBe('Street trees added as number 2 of 2');
+    // Two is the most: the last project cannot be added.
+    expect(await wardPot.getByRole('button', { name: 'Add Mosaic bench to my ranking' }).isDisabled()).toBe(true);
+
+    // Focus is on "Move Street trees up": Space moves it to the top and focus follows it.
+    await page.keyboard.press('Space');
+    await expect.poll(() => ranking()).toEqual(['Street trees', 'Pocket park']);
+    await expect.poll(() => announcement.textContent()).toBe('Street trees is now number 1 of 2');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Street trees down');
+    await expectNoAccessibilityViolations(page);
+
+    await review(page, cycle, ['Street trees', 'Pocket park']);
+    const first = await castFromReview(page, 'Cast my vote');
+
+    await page.getByRole('button', { name: 'Change my vote' }).click();
+    await expect.poll(() => ranking()).toEqual(['Street trees', 'Pocket park']);
+    await wardPot.getByRole('button', { name: 'Remove Pocket park from my ranking' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => announcement.textContent()).toBe('Pocket park removed from your ranking');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Add Pocket park to my ranking');
+    await wardPot.getByRole('button', { name: 'Add Mosaic bench to my ranking' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ranking()).toEqual(['Mosaic bench', 'Street trees']);
+    await review(page, cycle, ['Mosaic bench', 'Street trees']);
+    const second = await castFromReview(page, 'Replace my vote');
+    await checkReceipts(page, cycle, second, first);
+  });
+
+  it("shows a resident from a ward outside the cycle the server's reason they cannot vote", async () => {
+    const cycle = await createVotingCycle({ ballot: { kind: 'approval' }, projects: [{ title: 'Town hall ramp', cost: 5_000 }] });
+    const [, otherWard] = await demoWards();
+    const outsider = await registerVoter('outsider', otherWard?.id);
+    await signIn(page, outsider.email, outsider.password);
+    await page.goto(`/cycles/${cycle.id}/vote`);
+    await expectPage(page, `Vote in ${cycle.name}`);
+    expect(await page.getByRole('heading', { name: 'You cannot vote in this cycle' }).isVisible()).toBe(true);
+    expect(await page.getByText('Your home ward is not part of this cycle').isVisible()).toBe(true);
+    expect(await page.getByRole('checkbox').count()).toBe(0);
+  });
+});
