@@ -184,6 +184,17 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
     await expectPage(staffPage, `Review queue: ${cycle.name}`);
     expect(await staffPage.getByRole('status').filter({ hasText: 'has been saved' }).textContent()).toContain(title);
 
+    // Staff hide the reply with a reason everyone will see in its place.
+    await staffPage.getByRole('link', { name: title, exact: true }).click();
+    await expectPage(staffPage, title);
+    await staffPage.getByRole('button', { name: `Hide the comment by ${neighbour.displayName}` }).first().click();
+    await staffPage.getByLabel('Reason for hiding (everyone will see it)').fill('Duplicate of the comment above');
+    await staffPage.getByRole('button', { name: 'Hide comment' }).click();
+    await staffPage.getByText('Hidden by a moderator. Reason: Duplicate of the comment above').waitFor();
+    // Staff can still read what was hidden, and are told so.
+    expect(await staffPage.getByText('Only the author and council staff can still see the text:').count()).toBe(1);
+    await expectNoAccessibilityViolations(staffPage);
+
     // Anyone, signed out, sees the verdict and the council's cost, and never the internal notes.
     const publicPage = await open();
     await publicPage.goto(proposalUrl);
@@ -194,7 +205,10 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
     expect(await verdict.getByRole('row').allTextContents()).toEqual(['ItemCost', 'Three oak benches£6,000', 'Fitting£3,000']);
     expect(await publicPage.locator('main').textContent()).not.toContain('Q-77');
     expect(await publicPage.getByRole('button', { name: /^Support this idea/ }).count()).toBe(0);
-    expect(await publicPage.getByText('Yes please, with arm rests.').count()).toBe(1);
+    const hiddenCount = await publicPage.getByText('Hidden by a moderator. Reason: Duplicate of the comment above').count();
+    const visibleTexts = [await publicPage.getByText('Yes please, with arm rests.').count(), await publicPage.getByText('And one near the bridge.').count()];
+    expect(hiddenCount).toBe(1);
+    expect(visibleTexts.sort()).toEqual([0, 1]);
 
     // The author hears about the verdict: the menu shows an unread count, the list shows the message.
     await authorPage.reload();

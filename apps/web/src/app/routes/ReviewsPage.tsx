@@ -30,11 +30,11 @@ function ReviewCyclesContent() {
       {cycles.data ? (
         <>
           <h2>In the council checks phase</h2>
-          {checking.length === 0 ? <p>No cycle is in the council checks phase now.</p> : <CycleList cycles={checking} linkTo={queueLink} />}
+          {checking.length === 0 ? <p>No cycle is in the council checks phase now.</p> : <CycleList cycles={checking} linkTo={queueLink} headingLevel={3} />}
           {others.length > 0 ? (
             <>
               <h2>Other cycles</h2>
-              <CycleList cycles={others} linkTo={queueLink} />
+              <CycleList cycles={others} linkTo={queueLink} headingLevel={3} />
             </>
           ) : null}
         </>
