@@ -4,6 +4,7 @@ import {
   MyBallot,
   Proposal,
   Session,
+  VoterList,
   WardList,
   type BallotSettings,
   type CycleCreateInput,
@@ -165,4 +166,15 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expectPage(page, 'My account');
+}
+
+/** Staff verify a resident's home ward through the API (found by email on the paper-ballot desk). */
+export async function verifyWardThroughApi(cycleId: string, email: string): Promise<void> {
+  const staffToken = await tokenFor(STAFF_EMAIL);
+  const { voters } = await api(`/api/cycles/${cycleId}/voters?q=${encodeURIComponent(email)}`, { token: staffToken }, (json) =>
+    VoterList.parse(json),
+  );
+  const voter = voters[0];
+  if (voter?.homeWardId == null) throw new Error(`No resident ${email} with a home ward`);
+  await api(`/api/users/${voter.id}/ward-verification`, { method: 'POST', token: staffToken, body: { wardId: voter.homeWardId } }, (json) => json);
 }

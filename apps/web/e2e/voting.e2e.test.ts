@@ -1,7 +1,19 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectNoAccessibilityViolations, expectPage, focused, launchBrowser, newPage, skipReason } from './browser';
-import { createVotingCycle, demoWards, movePhase, registerVoter, signIn, type Voter, type VotingCycle } from './voting-helpers';
+import { DEMO_PASSWORD } from './demo';
+import {
+  castThroughApi,
+  createVotingCycle,
+  demoWards,
+  movePhase,
+  registerVoter,
+  signIn,
+  STAFF_EMAIL,
+  verifyWardThroughApi,
+  type Voter,
+  type VotingCycle,
+} from './voting-helpers';
 
 const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
@@ -223,9 +235,9 @@ describe.skipIf(skipReason !== '')('voting in the browser', () => {
     const cycle = await createVotingCycle({
       ballot: { kind: 'ranked', maxRanks: 2 },
       projects: [
-        { title: 'Pocket park', cost: 9_000 },
-        { title: 'Street trees', cost: 7_000 },
-        { title: 'Mosaic bench', cost: 3_000 },
+        { title: 'Allotment gate', cost: 9_000 },
+        { title: 'Bandstand paint', cost: 7_000 },
+        { title: 'Community orchard', cost: 3_000 },
       ],
     });
     await signIn(page, voter.email, voter.password);
@@ -234,40 +246,40 @@ describe.skipIf(skipReason !== '')('voting in the browser', () => {
     const announcement = wardPot.locator('[aria-live="polite"]');
     const ranking = () => wardPot.locator('.ranking__title').allTextContents();
 
-    await wardPot.getByRole('button', { name: 'Add Pocket park to my ranking' }).focus();
+    await wardPot.getByRole('button', { name: 'Add to my ranking: Allotment gate' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => ranking()).toEqual(['Pocket park']);
-    await expect.poll(() => announcement.textContent()).toBe('Pocket park added as number 1 of 1');
+    await expect.poll(() => ranking()).toEqual(['Allotment gate']);
+    await expect.poll(() => announcement.textContent()).toBe('Allotment gate added as number 1 of 1');
     expect((await focused(page)).id).toMatch(/-remove-/);
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe('Add to my ranking');
     await page.keyboard.press('Enter');
-    await expect.poll(() => ranking()).toEqual(['Pocket park', 'Street trees']);
-    await expect.poll(() => announcement.textContent()).toBe('Street trees added as number 2 of 2');
+    await expect.poll(() => ranking()).toEqual(['Allotment gate', 'Bandstand paint']);
+    await expect.poll(() => announcement.textContent()).toBe('Bandstand paint added as number 2 of 2');
     // Two is the most: the last project cannot be added.
-    expect(await wardPot.getByRole('button', { name: 'Add Mosaic bench to my ranking' }).isDisabled()).toBe(true);
+    expect(await wardPot.getByRole('button', { name: 'Add to my ranking: Community orchard' }).isDisabled()).toBe(true);
 
-    // Focus is on "Move Street trees up": Space moves it to the top and focus follows it.
+    // Focus is on "Move Bandstand paint up": Space moves it to the top and focus follows it.
     await page.keyboard.press('Space');
-    await expect.poll(() => ranking()).toEqual(['Street trees', 'Pocket park']);
-    await expect.poll(() => announcement.textContent()).toBe('Street trees is now number 1 of 2');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Street trees down');
+    await expect.poll(() => ranking()).toEqual(['Bandstand paint', 'Allotment gate']);
+    await expect.poll(() => announcement.textContent()).toBe('Bandstand paint is now number 1 of 2');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move down: Bandstand paint');
     await expectNoAccessibilityViolations(page);
 
-    await review(page, cycle, ['Street trees', 'Pocket park']);
+    await review(page, cycle, ['Bandstand paint', 'Allotment gate']);
     const first = await castFromReview(page, 'Cast my vote');
 
     await page.getByRole('button', { name: 'Change my vote' }).click();
-    await expect.poll(() => ranking()).toEqual(['Street trees', 'Pocket park']);
-    await wardPot.getByRole('button', { name: 'Remove Pocket park from my ranking' }).focus();
+    await expect.poll(() => ranking()).toEqual(['Bandstand paint', 'Allotment gate']);
+    await wardPot.getByRole('button', { name: 'Remove Allotment gate' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => announcement.textContent()).toBe('Pocket park removed from your ranking');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Add Pocket park to my ranking');
-    await wardPot.getByRole('button', { name: 'Add Mosaic bench to my ranking' }).focus();
+    await expect.poll(() => announcement.textContent()).toBe('Allotment gate removed from your ranking');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Add to my ranking: Allotment gate');
+    await wardPot.getByRole('button', { name: 'Add to my ranking: Community orchard' }).focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    await expect.poll(() => ranking()).toEqual(['Mosaic bench', 'Street trees']);
-    await review(page, cycle, ['Mosaic bench', 'Street trees']);
+    await expect.poll(() => ranking()).toEqual(['Community orchard', 'Bandstand paint']);
+    await review(page, cycle, ['Community orchard', 'Bandstand paint']);
     const second = await castFromReview(page, 'Replace my vote');
     await checkReceipts(page, cycle, second, first);
   });
@@ -282,5 +294,75 @@ describe.skipIf(skipReason !== '')('voting in the browser', () => {
     expect(await page.getByRole('heading', { name: 'You cannot vote in this cycle' }).isVisible()).toBe(true);
     expect(await page.getByText('Your home ward is not part of this cycle').isVisible()).toBe(true);
     expect(await page.getByRole('checkbox').count()).toBe(0);
+  });
+});
+
+describe.skipIf(skipReason !== '')('the paper-ballot desk in the browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ context, page } = await newPage(browser));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('lets staff verify a ward and enter a paper ballot, and turns away a resident who voted online', async () => {
+    const cycle = await createVotingCycle({
+      ballot: { kind: 'approval', maxCount: 2 },
+      eligibility: { wardEstablishment: 'verified' },
+      projects: [
+        { title: 'Allotment water butts', cost: 2_000 },
+        { title: 'Noticeboard', cost: 1_000 },
+      ],
+    });
+    const paperVoter = await registerVoter('paper');
+    const onlineVoter = await registerVoter('online');
+    await verifyWardThroughApi(cycle.id, onlineVoter.email);
+    await castThroughApi(cycle.id, onlineVoter);
+
+    await signIn(page, STAFF_EMAIL, DEMO_PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Paper ballots' }).click();
+    await expectPage(page, 'Paper ballots');
+    await page.getByRole('link', { name: `Enter paper ballots for ${cycle.name}` }).click();
+    await expectPage(page, `Paper ballots: ${cycle.name}`);
+
+    await page.getByLabel('Resident’s name or email address').fill(paperVoter.email);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const card = page.locator('.voter-card').filter({ hasText: paperVoter.email });
+    await expect.poll(() => card.getByText('Has not voted yet').isVisible()).toBe(true);
+    expect(await card.getByText('Verify this resident’s home ward (below) before entering their ballot.').isVisible()).toBe(true);
+    await expectNoAccessibilityViolations(page);
+
+    await card.getByRole('button', { name: 'Verify ward' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toContain('home ward is verified as');
+    await expect.poll(() => card.getByRole('button', { name: `Enter paper ballot for ${paperVoter.displayName}` }).isVisible()).toBe(true);
+    await card.getByRole('button', { name: `Enter paper ballot for ${paperVoter.displayName}` }).click();
+    await expectPage(page, `Paper ballot of ${paperVoter.displayName}`);
+    await page.getByRole('checkbox', { name: /Noticeboard/ }).check();
+    await page.getByRole('button', { name: 'Check the paper ballot' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Check your choices' }).isVisible()).toBe(true);
+    expect((await page.locator('.ballot-summary li').allTextContents()).map((text) => text.trim())).toEqual(['Noticeboard (£1,000)']);
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole('button', { name: 'Enter this paper ballot' }).click();
+    await expectPage(page, 'Paper ballot entered');
+    expect((await page.getByTestId('receipt-code').textContent())?.trim()).toMatch(RECEIPT);
+
+    await page.getByRole('button', { name: 'Enter another paper ballot' }).click();
+    await expectPage(page, `Paper ballots: ${cycle.name}`);
+    await expect.poll(() => card.getByText('Has already voted on paper', { exact: true }).isVisible()).toBe(true);
+    expect(await card.getByRole('button', { name: /Enter paper ballot/ }).count()).toBe(0);
+
+    await page.getByLabel('Resident’s name or email address').fill(onlineVoter.email);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const onlineCard = page.locator('.voter-card').filter({ hasText: onlineVoter.email });
+    await expect.poll(() => onlineCard.getByText('Has already voted online', { exact: true }).isVisible()).toBe(true);
+    expect(await onlineCard.getByText('This resident has already voted online. Their paper ballot cannot be accepted').isVisible()).toBe(true);
+    expect(await onlineCard.getByRole('button', { name: /Enter paper ballot/ }).count()).toBe(0);
+    await expectNoAccessibilityViolations(page);
   });
 });

@@ -18,10 +18,10 @@ const city: BallotPot = { potId: id(101), wardId: null, name: 'City-wide', budge
 const money = (amount: number) => `£${amount}`;
 
 describe('filling in a ballot', () => {
-  it('leaves out the pots with nothing chosen and keeps the ranking order', () => {
+  it('leaves out the pots with nothing chosen, keeps the ranking order and lists ticked projects in ballot order', () => {
     const draft = { [pot.potId]: { chosen: [id(3), id(1)], points: {} } };
     expect(selectionsOf({ kind: 'ranked' }, [pot, city], draft)).toEqual([{ potId: pot.potId, ranking: [id(3), id(1)] }]);
-    expect(selectionsOf({ kind: 'approval' }, [pot, city], draft)).toEqual([{ potId: pot.potId, projects: [id(3), id(1)] }]);
+    expect(selectionsOf({ kind: 'approval' }, [pot, city], draft)).toEqual([{ potId: pot.potId, projects: [id(1), id(3)] }]);
   });
 
   it('sends only projects with points on a cumulative ballot', () => {

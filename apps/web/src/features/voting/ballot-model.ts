@@ -69,7 +69,8 @@ export function selectionsOf(settings: BallotSettings, pots: readonly BallotPot[
     } else if (settings.kind === 'ranked') {
       selections.push({ potId: pot.potId, ranking: filled.chosen.filter(onBallot) });
     } else {
-      selections.push({ potId: pot.potId, projects: filled.chosen.filter(onBallot) });
+      // In ballot order, not the order they were ticked in, so the review reads like the ballot.
+      selections.push({ potId: pot.potId, projects: pot.projects.map((project) => project.id).filter((id) => filled.chosen.includes(id)) });
     }
   }
   return selections;

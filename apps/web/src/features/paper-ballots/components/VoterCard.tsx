@@ -76,7 +76,7 @@ export function VoterCard({ voter, wards, blockedReason, onEnterBallot }: VoterC
         <p className="notice">{blockedReason}</p>
       ) : (
         <p>
-          <button type="button" className="button" onClick={onEnterBallot} aria-label={`Enter the paper ballot of ${voter.displayName}`}>
+          <button type="button" className="button" onClick={onEnterBallot} aria-label={`Enter paper ballot for ${voter.displayName}`}>
             Enter paper ballot
           </button>
         </p>

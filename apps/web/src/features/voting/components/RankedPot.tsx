@@ -63,6 +63,7 @@ export function RankedPot({ pot, settings, draft, onChange, money, idPrefix }: R
         Put the projects you support in order, your favourite first.
         {settings.maxRanks !== undefined ? ` You can rank up to ${settings.maxRanks}.` : ''} You do not have to rank them all.
       </p>
+      {/* Visible names start each button's accessible name, which adds the project (WCAG 2.5.3). */}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
@@ -85,7 +86,7 @@ export function RankedPot({ pot, settings, draft, onChange, money, idPrefix }: R
                     type="button"
                     className="button button--secondary"
                     disabled={index === 0}
-                    aria-label={`Move ${title} up`}
+                    aria-label={`Move up: ${title}`}
                     onClick={() => move(projectId, -1)}
                   >
                     Move up
@@ -95,7 +96,7 @@ export function RankedPot({ pot, settings, draft, onChange, money, idPrefix }: R
                     type="button"
                     className="button button--secondary"
                     disabled={index === ranking.length - 1}
-                    aria-label={`Move ${title} down`}
+                    aria-label={`Move down: ${title}`}
                     onClick={() => move(projectId, 1)}
                   >
                     Move down
@@ -104,7 +105,7 @@ export function RankedPot({ pot, settings, draft, onChange, money, idPrefix }: R
                     id={controlId('remove', projectId)}
                     type="button"
                     className="button button--secondary"
-                    aria-label={`Remove ${title} from my ranking`}
+                    aria-label={`Remove ${title}`}
                     onClick={() => remove(projectId)}
                   >
                     Remove
@@ -131,7 +132,7 @@ export function RankedPot({ pot, settings, draft, onChange, money, idPrefix }: R
                   type="button"
                   className="button button--secondary"
                   disabled={remaining === 0}
-                  aria-label={`Add ${project.title} to my ranking`}
+                  aria-label={`Add to my ranking: ${project.title}`}
                   onClick={() => add(project.id)}
                 >
                   Add to my ranking
