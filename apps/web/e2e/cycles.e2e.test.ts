@@ -256,6 +256,43 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
   });
 
+  it('lets the author change their idea and then withdraw it', async () => {
+    let ownCycle = await createCycle(adminToken, `Edit cycle ${suffix}`);
+    ownCycle = await movePhaseTo(adminToken, ownCycle.id, 'proposals');
+    const [homePot, otherPot] = ownCycle.pots;
+    if (!homePot || !otherPot) throw new Error('The test cycle needs two pots');
+    const proposal = await submitProposal(await apiToken(author.email, author.password), ownCycle.id, {
+      title: `Bike racks ${suffix}`,
+      description: 'Covered bike racks outside the library.',
+      potId: homePot.id,
+      category: 'streets-and-transport',
+      estimatedCost: 3000,
+    });
+
+    const page = await open();
+    await signInAs(page, author.email, author.password);
+    await page.goto(`/proposals/${proposal.id}`);
+    await expectPage(page, proposal.title);
+    await page.getByRole('link', { name: 'Change your idea' }).click();
+    await expectPage(page, `Change ${proposal.title}`);
+    expect(await page.getByLabel('Estimated cost').inputValue()).toBe('3000');
+    const newTitle = `Covered bike racks ${suffix}`;
+    await page.getByLabel('Title').fill(newTitle);
+    await page.getByLabel('Area').selectOption({ label: otherPot.name });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expectPage(page, newTitle);
+    expect(await page.getByRole('status').filter({ hasText: 'saved' }).textContent()).toContain('Your changes have been saved');
+    const area = page.locator('.summary-list__row').filter({ hasText: 'Area' }).locator('dd');
+    expect(await area.textContent()).toBe(otherPot.name);
+
+    await page.getByRole('button', { name: 'Withdraw your idea' }).click();
+    await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    const status = page.locator('.summary-list__row').filter({ hasText: 'Status' }).locator('dd');
+    await expect.poll(() => status.textContent()).toBe('Withdrawn by its authors');
+    expect(await page.getByRole('link', { name: 'Change your idea' }).count()).toBe(0);
+    await expectNoAccessibilityViolations(page);
+  });
+
   it('lets an admin set up a cycle with a live check that the pots add up', async () => {
     const page = await open();
     await signInAs(page, DEMO_ADMIN_EMAIL, DEMO_PASSWORD);

@@ -1,6 +1,7 @@
 import type { Cycle, Proposal, ProposalCreate } from '@allot/shared';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/Page';
+import { useCurrentUser } from '../../features/auth/api/get-current-user';
 import { ProblemMessage, StatusMessage } from '../../components/messages';
 import { useCycle } from '../../features/cycles/api/get-cycle';
 import { PHASE_LABELS } from '../../features/cycles/format';
@@ -115,7 +116,9 @@ function NewProposalLoader({ cycleId }: { cycleId: string }) {
 }
 
 function EditProposalLoader({ proposalId }: { proposalId: string }) {
-  const proposal = useProposal(proposalId);
+  // Inside RequireRole, so the account is known.
+  const { data: user } = useCurrentUser();
+  const proposal = useProposal(proposalId, user?.id ?? 'anonymous');
   const cycle = useCycle(proposal.data?.cycleId);
   if (proposal.isError) {
     return (

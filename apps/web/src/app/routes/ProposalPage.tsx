@@ -90,7 +90,13 @@ function ProposalContent({ proposal, cycle, user }: { proposal: Proposal; cycle:
       ) : null}
       <ProposalDetails proposal={proposal} currency={cycle.currency} areaName={areaName} />
       <AuthorActions proposal={proposal} cycle={cycle} />
-      <CommentThread proposalId={proposal.id} canComment={isResident && inDeliberation && open} canFlag={isResident} canModerate={isStaff} />
+      <CommentThread
+        proposalId={proposal.id}
+        viewer={user?.id ?? 'anonymous'}
+        canComment={isResident && inDeliberation && open}
+        canFlag={isResident}
+        canModerate={isStaff}
+      />
       {!user && inDeliberation ? (
         <p>
           <Link to={`/sign-in?next=${encodeURIComponent(`/proposals/${proposal.id}`)}`}>Sign in</Link> to comment on and support this
@@ -103,9 +109,10 @@ function ProposalContent({ proposal, cycle, user }: { proposal: Proposal; cycle:
 
 export function ProposalPage() {
   const { proposalId = '' } = useParams();
-  const proposal = useProposal(proposalId);
-  const cycle = useCycle(proposal.data?.cycleId);
   const currentUser = useCurrentUser();
+  const viewer = currentUser.isPending ? undefined : (currentUser.data?.id ?? 'anonymous');
+  const proposal = useProposal(proposalId, viewer);
+  const cycle = useCycle(proposal.data?.cycleId);
   if (proposal.isError || cycle.isError) {
     const message = proposal.error?.message ?? cycle.error?.message ?? '';
     return (

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/Page';
+import { useCurrentUser } from '../../features/auth/api/get-current-user';
 import { ProblemMessage, StatusMessage } from '../../components/messages';
 import { useCycle } from '../../features/cycles/api/get-cycle';
 import { formatMoney, PHASE_LABELS } from '../../features/cycles/format';
@@ -15,7 +16,9 @@ import type { VerdictSavedState } from './ReviewsPage';
 function VerdictContent({ proposalId }: { proposalId: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const proposal = useProposal(proposalId);
+  // Inside RequireRole, so the account is known.
+  const { data: user } = useCurrentUser();
+  const proposal = useProposal(proposalId, user?.id ?? 'anonymous');
   const cycle = useCycle(proposal.data?.cycleId);
   const item = useReviewItem(proposal.data?.cycleId, proposalId);
   const recordVerdict = useRecordVerdict(() => queryClient.invalidateQueries({ queryKey: proposalKeys.all }));

@@ -8,11 +8,11 @@ export async function listComments(proposalId: string, signal?: AbortSignal): Pr
   return comments;
 }
 
-export function useComments(proposalId: string) {
+/** Comments as `viewer` sees them (hidden texts and flags depend on who asks); waits while viewer is undefined. */
+export function useComments(proposalId: string, viewer: string | undefined) {
   return useQuery({
-    queryKey: deliberationKeys.comments(proposalId),
+    queryKey: deliberationKeys.comments(proposalId, viewer ?? ''),
     queryFn: ({ signal }) => listComments(proposalId, signal),
-    // Hidden texts and flags depend on who asks, and the cache outlives a change of account.
-    staleTime: 0,
+    enabled: viewer !== undefined,
   });
 }

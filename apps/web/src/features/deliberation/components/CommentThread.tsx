@@ -14,6 +14,8 @@ interface CommentThreadProps {
   canFlag: boolean;
   /** Staff may hide comments. */
   canModerate: boolean;
+  /** The signed-in account's id or 'anonymous' (what the server shows depends on who asks). */
+  viewer: string;
 }
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -87,8 +89,8 @@ function CommentItem({ comment, replies, permissions }: { comment: Comment; repl
 }
 
 /** The discussion on one proposal, threaded by reply, oldest first. */
-export function CommentThread({ proposalId, canComment, canFlag, canModerate }: CommentThreadProps) {
-  const comments = useComments(proposalId);
+export function CommentThread({ proposalId, canComment, canFlag, canModerate, viewer }: CommentThreadProps) {
+  const comments = useComments(proposalId, viewer);
   const permissions: Permissions = { proposalId, canComment, canFlag, canModerate };
   const all = comments.data ?? [];
   const ids = new Set(all.map((comment) => comment.id));

@@ -4,5 +4,5 @@ import type { ProposalListQuery } from '@allot/shared';
 export const proposalKeys = {
   all: ['proposals'] as const,
   list: (cycleId: string, query: Partial<ProposalListQuery>) => [...proposalKeys.all, 'list', cycleId, query] as const,
-  detail: (id: string) => [...proposalKeys.all, 'detail', id] as const,
+  detail: (id: string, viewer: string) => [...proposalKeys.all, 'detail', id, viewer] as const,
 };

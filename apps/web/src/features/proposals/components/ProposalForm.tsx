@@ -8,6 +8,7 @@ import {
   type ProposalUpdate,
 } from '@allot/shared';
 import { useState, type FormEvent } from 'react';
+import { ZodError } from 'zod';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { SelectField, TextField } from '../../../components/fields';
 import { ApiError } from '../../../lib/api-client';
@@ -106,7 +107,7 @@ export function ProposalForm({ proposal, pots, canChangeArea, submitLabel, pendi
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ ...issue, path: [formPath(issue.path)] }));
       setErrors(
-        errorsFromZod({ ...parsed.error, issues } as typeof parsed.error, FIELDS, (field, issue) => {
+        errorsFromZod(new ZodError(issues), FIELDS, (field, issue) => {
           if (field === 'potId') return 'Choose the area the idea is for';
           if (field === 'category') return 'Choose a category';
           if (field === 'estimatedCost') return issue.code === 'invalid_type' ? 'Enter the estimated cost as a whole number, for example 12000' : undefined;
