@@ -11,7 +11,7 @@ export interface CycleSavedState {
 }
 
 function AdminCyclesContent() {
-  const cycles = useCycles();
+  const cycles = useCycles({ asAdmin: true });
   const state = useLocation().state as CycleSavedState | null;
   return (
     <Page title="Manage cycles" lead="Set up budget cycles, their budgets, dates and voting rules, and move them through their phases.">

@@ -9,6 +9,7 @@ export async function listCycles(signal?: AbortSignal): Promise<CycleSummary[]> 
   return cycles;
 }
 
-export function useCycles() {
-  return useQuery({ queryKey: cycleKeys.list(), queryFn: ({ signal }) => listCycles(signal) });
+/** `asAdmin` for admin pages (rendered once the admin is known): drafts included, never a signed-out copy. */
+export function useCycles({ asAdmin = false }: { asAdmin?: boolean } = {}) {
+  return useQuery({ queryKey: asAdmin ? cycleKeys.adminList() : cycleKeys.list(), queryFn: ({ signal }) => listCycles(signal) });
 }
