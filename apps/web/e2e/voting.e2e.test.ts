@@ -1,3 +1,4 @@
+import { CastBallotResponse } from '@allot/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectNoAccessibilityViolations, expectPage, focused, launchBrowser, newPage, skipReason } from './browser';
@@ -82,7 +83,7 @@ describe.skipIf(skipReason !== '')('voting in the browser', () => {
     await context?.close();
   });
 
-  it('casts, changes and checks an approval ballot, with the count limit and server errors shown', async () => {
+  it('casts an approval ballot once even when the answer is lost, changes and checks it, with the count limit and server errors shown', async () => {
     const cycle = await createVotingCycle({
       ballot: { kind: 'approval', maxCount: 2 },
       projects: [
@@ -114,7 +115,25 @@ describe.skipIf(skipReason !== '')('voting in the browser', () => {
     await expectNoAccessibilityViolations(page);
 
     await review(page, cycle, ['Benches by the pond (£3,000)', 'Library garden (£8,000)', 'Borough tree map (£2,000)']);
+    // The server casts the ballot but its answer is lost on the way back: the page tries again with
+    // the same Idempotency-Key and gets the first receipt back instead of casting a second time.
+    const keys: string[] = [];
+    let lostReceipt = '';
+    await page.route('**/api/cycles/*/ballot', async (route) => {
+      const request = route.request();
+      if (request.method() !== 'PUT') return route.continue();
+      keys.push(request.headers()['idempotency-key'] ?? '');
+      if (keys.length > 1) return route.continue();
+      const response = await route.fetch();
+      lostReceipt = CastBallotResponse.parse(await response.json()).receipt;
+      return route.abort('connectionreset');
+    });
     const first = await castFromReview(page, 'Cast my vote');
+    await page.unroute('**/api/cycles/*/ballot');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9._:-]{1,128}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(first).toBe(lostReceipt);
 
     await page.getByRole('button', { name: 'Change my vote' }).click();
     await expectPage(page, `Vote in ${cycle.name}`);
