@@ -1,5 +1,5 @@
 import type { BallotPot, PotSelection } from '@allot/shared';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import type { FormErrors } from '../../../lib/form-errors';
 import { BallotSummary } from './BallotSummary';
@@ -24,8 +24,14 @@ export function BallotReview({ pots, selections, money, onBack, onCast, casting,
     headingRef.current?.focus();
   }, []);
   // Issues tied to a pot cannot link to a field on this step, so they are all listed as text.
-  const listed: FormErrors<string> | null =
-    errors === null ? null : { fields: {}, general: [...errors.general, ...Object.values(errors.fields).filter((m): m is string => m !== undefined)] };
+  // Memoised: the summary takes focus whenever it is given a new errors object.
+  const listed = useMemo<FormErrors<string> | null>(
+    () =>
+      errors === null
+        ? null
+        : { fields: {}, general: [...errors.general, ...Object.values(errors.fields).filter((m): m is string => m !== undefined)] },
+    [errors],
+  );
   return (
     <section className="ballot-review" aria-labelledby="review-title">
       <h2 id="review-title" ref={headingRef} tabIndex={-1}>
