@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PotSelection } from '@allot/shared';
 import type { Db } from '../../db/client';
-import { ballotIdempotency, ballots, participation, users, wardVerifications } from '../../db/schema';
+import { ballotIdempotency, ballots, cycles, participation, users, wardVerifications } from '../../db/schema';
 
 export type ParticipationRow = typeof participation.$inferSelect;
 export type BallotRow = typeof ballots.$inferSelect;
@@ -13,6 +13,21 @@ export async function findVoterFacts(db: Db, userId: string) {
     .from(users)
     .leftJoin(wardVerifications, eq(wardVerifications.userId, users.id))
     .where(eq(users.id, userId));
+  return row;
+}
+
+/**
+ * The cycle row locked FOR SHARE (as every phase-gated action does, so a phase move or a rules
+ * change waits for the cast), with the voter's facts, in one round trip.
+ */
+export async function lockCycleWithVoter(db: Db, cycleId: string, userId: string) {
+  const [row] = await db
+    .select({ cycle: cycles, homeWardId: users.homeWardId, birthYear: users.birthYear, verifiedWardId: wardVerifications.wardId, userId: users.id })
+    .from(cycles)
+    .leftJoin(users, eq(users.id, userId))
+    .leftJoin(wardVerifications, eq(wardVerifications.userId, userId))
+    .where(eq(cycles.id, cycleId))
+    .for('share', { of: cycles });
   return row;
 }
 
@@ -82,6 +97,42 @@ export async function replaceBallot(db: Db, content: BallotContent): Promise<boo
   return rows.length > 0;
 }
 
+export interface IdempotentAnswer {
+  key: string;
+  requestHash: string;
+  sealedResponse: string;
+}
+
+/**
+ * Replaces content and receipt of the voter's ballot (a re-cast) and, in the same statement,
+ * records the idempotent answer; false if there is no ballot to replace.
+ */
+export async function replaceBallotAnswering(db: Db, content: BallotContent, answer: IdempotentAnswer): Promise<boolean> {
+  const result = await db.execute(sql`
+    with replaced as (
+      update ${ballots} set selections = ${JSON.stringify(content.selections)}::jsonb, receipt = ${content.receipt}, content_hash = ${content.contentHash}
+      where cycle_id = ${content.cycleId} and voter_token = ${content.voterToken}
+      returning cycle_id, voter_token
+    )
+    insert into ${ballotIdempotency} (cycle_id, voter_token, key, request_hash, sealed_response)
+    select cycle_id, voter_token, ${answer.key}, ${answer.requestHash}, ${answer.sealedResponse} from replaced
+    returning 1 as ok`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as unknown[];
+  return rows.length > 0;
+}
+
+/** Writes a voter's first ballot and its idempotent answer in one statement. */
+export async function insertBallotAnswering(db: Db, content: BallotContent, answer: IdempotentAnswer): Promise<void> {
+  await db.execute(sql`
+    with written as (
+      insert into ${ballots} (cycle_id, voter_token, selections, receipt, content_hash)
+      values (${content.cycleId}, ${content.voterToken}, ${JSON.stringify(content.selections)}::jsonb, ${content.receipt}, ${content.contentHash})
+      returning cycle_id, voter_token
+    )
+    insert into ${ballotIdempotency} (cycle_id, voter_token, key, request_hash, sealed_response)
+    select cycle_id, voter_token, ${answer.key}, ${answer.requestHash}, ${answer.sealedResponse} from written`);
+}
+
 /** Writes a voter's first ballot: the primary key refuses a second. */
 export async function insertBallot(db: Db, content: BallotContent): Promise<void> {
   await db.insert(ballots).values(content);
@@ -103,9 +154,3 @@ export async function findIdempotentAnswer(db: Db, cycleId: string, voterToken: 
   return row;
 }
 
-export async function insertIdempotentAnswer(
-  db: Db,
-  row: { cycleId: string; voterToken: string; key: string; requestHash: string; sealedResponse: string },
-): Promise<void> {
-  await db.insert(ballotIdempotency).values(row);
-}

@@ -5,31 +5,45 @@ import type { CycleRow } from '../cycles/cycles.repository';
 import { listPots } from '../cycles/cycles.repository';
 import { visibleCycle } from '../cycles/cycles.service';
 import type { Principal } from '../../types';
-import { lockCycleForAction } from '../proposals/proposals.service';
+import { isAdmin } from '../cycles/viewer';
 import { listBallotProjects } from '../reviews/reviews.repository';
 import { canonicalSelections, contentHash, newReceipt, requestHash, seal, unseal, voterToken } from './ballot-crypto';
-import { checkSelections, closedReason, eligibility, type PotOnBallot } from './ballot-rules';
+import { checkSelections, closedReason, eligibility, type PotOnBallot, type VoterFacts } from './ballot-rules';
 import * as repo from './ballots.repository';
 
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
-/** Every pot of the cycle with its ballot projects (feasible proposals at the staff cost). */
-async function ballotPots(db: Db, cycleId: string): Promise<PotOnBallot[]> {
-  const [pots, projects] = await Promise.all([listPots(db, cycleId), listBallotProjects(db, cycleId)]);
-  return pots.map((pot) => ({
+/**
+ * Every pot of the cycle with its ballot projects (feasible proposals at the staff cost).
+ * From voting on, pots and ballot projects cannot change (pots are fixed once voting starts,
+ * verdicts are only given in feasibility, withdrawals only before voting, and phases never go
+ * back), so each process keeps them per cycle: a cast then reads only the cycle and the voter.
+ */
+const frozenBallots = new Map<string, PotOnBallot[]>();
+const FROZEN_BALLOTS_KEPT = 64;
+
+async function ballotPots(db: Db, cycle: CycleRow): Promise<PotOnBallot[]> {
+  const frozen = phaseIndex(cycle.phase) >= phaseIndex('voting');
+  const kept = frozen ? frozenBallots.get(cycle.id) : undefined;
+  if (kept !== undefined) return kept;
+  const [pots, projects] = await Promise.all([listPots(db, cycle.id), listBallotProjects(db, cycle.id)]);
+  const loaded = pots.map((pot) => ({
     id: pot.id,
     wardId: pot.wardId,
     name: pot.name,
     budget: pot.budget,
     projects: projects.filter((project) => project.potId === pot.id).map((project) => ({ id: project.id, title: project.title, cost: project.cost })),
   }));
+  if (frozen) {
+    if (frozenBallots.size >= FROZEN_BALLOTS_KEPT) frozenBallots.delete(frozenBallots.keys().next().value ?? '');
+    frozenBallots.set(cycle.id, loaded);
+  }
+  return loaded;
 }
 
 /** The voter's eligibility in this cycle and the pots they may vote in (home ward + city-wide). */
-async function voterStanding(db: Db, cycle: CycleRow, userId: string, now: Date) {
-  const facts = await repo.findVoterFacts(db, userId);
-  if (facts === undefined) throw new NotFoundError('No such account');
-  const pots = await ballotPots(db, cycle.id);
+async function voterStanding(db: Db, cycle: CycleRow, facts: VoterFacts, now: Date) {
+  const pots = await ballotPots(db, cycle);
   const { wardId, reasons } = eligibility(
     cycle.eligibility,
     cycle.schedule,
@@ -46,7 +60,9 @@ export async function getMyBallot(db: Db, secret: string, viewer: Principal, cyc
   if (phaseIndex(cycle.phase) < phaseIndex('voting')) {
     throw new ConflictError(`The ballot is published when voting starts; this cycle is in the ${cycle.phase} phase`);
   }
-  const standing = await voterStanding(db, cycle, viewer.userId, now);
+  const facts = await repo.findVoterFacts(db, viewer.userId);
+  if (facts === undefined) throw new NotFoundError('No such account');
+  const standing = await voterStanding(db, cycle, facts, now);
   const participation = await repo.findParticipation(db, cycleId, viewer.userId);
   const ballot = participation === undefined ? undefined : await repo.findBallot(db, cycleId, voterToken(secret, cycleId, viewer.userId));
   const range = cycle.schedule.voting;
@@ -78,13 +94,18 @@ export async function getMyBallot(db: Db, secret: string, viewer: Principal, cyc
 }
 
 /**
- * Inside the caller's transaction, after the cycle row is locked: voting is open, the voter is
- * eligible, and the ballot is valid whole. Returns the canonical content and its hash.
+ * Inside the caller's transaction: locks the cycle row FOR SHARE (a phase move or a rules change
+ * waits for the cast) and checks that voting is open, the voter is eligible, and the ballot is
+ * valid whole. Returns the canonical content and its hash.
  */
-async function checkCast(tx: Db, cycle: CycleRow, userId: string, selections: readonly PotSelection[], now: Date) {
+async function lockAndCheck(tx: Db, viewer: Principal, cycleId: string, userId: string, selections: readonly PotSelection[], now: Date) {
+  const row = await repo.lockCycleWithVoter(tx, cycleId, userId);
+  if (row === undefined || (row.cycle.phase === 'draft' && !isAdmin(viewer))) throw new NotFoundError('No cycle with this id');
+  if (row.userId === null) throw new NotFoundError('No resident with this id');
+  const cycle = row.cycle;
   const closed = closedReason(cycle.phase, cycle.schedule, now);
   if (closed !== null) throw new ConflictError(closed);
-  const standing = await voterStanding(tx, cycle, userId, now);
+  const standing = await voterStanding(tx, cycle, row, now);
   if (standing.reasons.length > 0) throw new ForbiddenError(`You cannot vote in this cycle: ${standing.reasons.join('; ')}`);
   checkSelections(cycle.ballot, standing.pots, selections);
   const canonical = canonicalSelections(selections);
@@ -112,8 +133,7 @@ export async function castOnlineBallot(db: Db, secret: string, viewer: Principal
   const { cycleId, idempotencyKey } = request;
   try {
     return await db.transaction(async (tx) => {
-      const cycle = await lockCycleForAction(tx, cycleId, viewer);
-      const { canonical, hash } = await checkCast(tx, cycle, viewer.userId, request.selections, now);
+      const { canonical, hash } = await lockAndCheck(tx, viewer, cycleId, viewer.userId, request.selections, now);
       const token = voterToken(secret, cycleId, viewer.userId);
       const participation = await repo.upsertOnlineParticipation(tx, cycleId, viewer.userId, now);
       if (participation === undefined) {
@@ -131,14 +151,14 @@ export async function castOnlineBallot(db: Db, secret: string, viewer: Principal
       }
       const answer: CastBallotResponse = { receipt: newReceipt(), castAt: now.toISOString(), selections: canonical, contentHash: hash };
       const content = { cycleId, voterToken: token, selections: canonical, receipt: answer.receipt, contentHash: hash };
-      if (participation.inserted) await repo.insertBallot(tx, content);
-      else if (!(await repo.replaceBallot(tx, content))) {
+      const record = idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: bodyHash, sealedResponse: seal(secret, answer) };
+      if (participation.inserted) {
+        if (record === undefined) await repo.insertBallot(tx, content);
+        else await repo.insertBallotAnswering(tx, content, record);
+      } else if (!(await (record === undefined ? repo.replaceBallot(tx, content) : repo.replaceBallotAnswering(tx, content, record)))) {
         // Participation says this voter voted, but no ballot has their token: the ballot secret
         // changed. Refuse rather than store a second ballot for one voter.
         throw new ConflictError('Your earlier ballot cannot be found to replace it; please contact the council');
-      }
-      if (idempotencyKey !== undefined) {
-        await repo.insertIdempotentAnswer(tx, { cycleId, voterToken: token, key: idempotencyKey, requestHash: bodyHash, sealedResponse: seal(secret, answer) });
       }
       return answer;
     });
@@ -165,8 +185,7 @@ export async function castPaperBallot(
   cast: PaperCast,
   now: Date,
 ): Promise<{ receipt: string; contentHash: string; castAt: string }> {
-  const cycle = await lockCycleForAction(tx, cast.cycleId, clerk);
-  const { canonical, hash } = await checkCast(tx, cycle, cast.userId, cast.selections, now);
+  const { canonical, hash } = await lockAndCheck(tx, clerk, cast.cycleId, cast.userId, cast.selections, now);
   const participation = await repo.insertPaperParticipation(tx, cast.cycleId, cast.userId, clerk.userId, now);
   if (participation === undefined) {
     const existing = await repo.findParticipation(tx, cast.cycleId, cast.userId);

@@ -63,7 +63,8 @@ describe('ballot secrecy', () => {
       for (const caller of [staff, councillor, admin]) {
         for (const path of routes) {
           if (path.startsWith('/api/docs')) continue;
-          for (const cast of casts) {
+          // routes naming a user or a receipt are called once per voter, the others once
+          for (const cast of /\/users\/\{id\}|\{code\}/.test(path) ? casts : casts.slice(0, 1)) {
             const response = await t.http().get(fill(path, cast)).query(queries[path] ?? {}).set(caller.auth);
             calls += 1;
             const text = response.text;
@@ -82,5 +83,5 @@ describe('ballot secrecy', () => {
     const board = await t.http().get(`/api/cycles/${cycle.id}/receipts`);
     expect(JSON.stringify(board.body)).toContain(casts[0]?.receipt ?? 'missing');
     expect(calls).toBeGreaterThan(100);
-  });
+  }, 120_000);
 });
