@@ -1,0 +1,258 @@
+/**
+ * Voting throughput: 20,000 distinct voters cast one ballot each through two API instances
+ * (buildApp on two ports, one process) against a fresh PostgreSQL database, with bounded
+ * concurrency. Printed beside the same run's ceiling for plain single-row INSERTs through `pg`
+ * at the same concurrency. Figures only; never a CI gate.
+ *
+ *   pnpm bench:voting                       # DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres
+ *   pnpm bench:voting --voters=5000 --concurrency=32 --pool=10
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '../apps/api/src/app';
+import { createPostgresDatabase, type Database } from '../apps/api/src/db/client';
+import type { AppConfig } from '../apps/api/src/env';
+import { signAccessToken } from '../apps/api/src/plugins/auth';
+import { listPots, setPhase } from '../apps/api/src/modules/cycles/cycles.repository';
+import { createCycle } from '../apps/api/src/modules/cycles/cycles.service';
+import { insertProposal, setStatus } from '../apps/api/src/modules/proposals/proposals.repository';
+import { upsertReview } from '../apps/api/src/modules/reviews/reviews.repository';
+
+const args = new Map(
+  process.argv.slice(2).flatMap((arg) => {
+    const match = /^--([a-z-]+)=(.*)$/.exec(arg);
+    return match === null ? [] : [[match[1] ?? '', match[2] ?? ''] as const];
+  }),
+);
+const VOTERS = Number(args.get('voters') ?? 20_000);
+const CONCURRENCY = Number(args.get('concurrency') ?? 64);
+const POOL = Number(args.get('pool') ?? 16);
+const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PROJECTS_PER_POT = 8;
+
+function urlFor(name: string): string {
+  const url = new URL(BASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const admin = createPostgresDatabase({ url: BASE_URL, poolMax: 1, connectionTimeoutMs: 10_000, statementTimeoutMs: 60_000 });
+  try {
+    await admin.pool?.query(text);
+  } finally {
+    await admin.close();
+  }
+}
+
+function config(): AppConfig {
+  return {
+    nodeEnv: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: undefined,
+    dataDir: '/nonexistent-allot-bench',
+    jwtSecret: `bench-jwt-${randomUUID()}-${randomUUID()}`,
+    ballotSecret: `bench-ballot-${randomUUID()}-${randomUUID()}`,
+    demoPassword: 'unused-demo-password',
+    seedDemo: false,
+    webDist: '/nonexistent-allot-web-dist',
+    logLevel: 'silent',
+    cookieSecure: false,
+    dbPoolMax: POOL,
+    dbConnectionTimeoutMs: 10_000,
+    dbStatementTimeoutMs: 30_000,
+    trustProxy: false,
+    authRateLimit: { max: 1_000_000, windowMs: 60_000 },
+  };
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** Runs `task(i)` for i in [0, n) with at most `concurrency` in flight; returns latencies (ms) and errors. */
+async function runBounded(n: number, concurrency: number, task: (i: number) => Promise<boolean>) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t0 = performance.now();
+        let ok = false;
+        try {
+          ok = await task(i);
+        } catch {
+          ok = false;
+        }
+        latencies.push(performance.now() - t0);
+        if (!ok) errors += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: n / seconds, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+}
+
+async function arrange(database: Database) {
+  const db = database.db;
+  const pool = database.pool;
+  if (pool === undefined) throw new Error('the benchmark needs PostgreSQL');
+  const { rows: wards } = await pool.query<{ id: string }>(
+    `insert into wards (name, code, population) values ('Bench North', 'BN', 50000), ('Bench South', 'BS', 50000) returning id`,
+  );
+  const wardIds = wards.map((ward) => ward.id);
+  const today = new Date();
+  const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const cycle = await createCycle(db, { userId: null }, {
+    name: 'Bench cycle',
+    description: '',
+    currency: 'GBP',
+    totalBudget: 300_000,
+    pots: [...wardIds.map((wardId) => ({ wardId, budget: 100_000 })), { wardId: null, budget: 100_000 }],
+    schedule: { voting: { start: day(-1), end: day(1) } },
+    rounds: [{ name: 'Round', start: day(-30), end: day(-20), shortlistRule: null }],
+    ballot: { kind: 'approval', maxCount: 3 },
+    tally: { rule: 'greedy', tieBreak: ['lowerCost', 'id'] },
+    eligibility: { wardEstablishment: 'self-declared', minAge: 16 },
+  });
+  const { rows: authorRows } = await pool.query<{ id: string }>(
+    `insert into users (email, password_hash, display_name, home_ward_id, birth_year) values ('author@bench.test', 'x', 'Author', $1, 1980) returning id`,
+    [wardIds[0]],
+  );
+  const authorId = authorRows[0]?.id ?? '';
+  const projectsByPot = new Map<string, string[]>();
+  for (const pot of await listPots(db, cycle.id)) {
+    const ids: string[] = [];
+    for (let i = 0; i < PROJECTS_PER_POT; i++) {
+      const cost = 5_000 + i * 1_000;
+      const row = await insertProposal(
+        db,
+        { cycleId: cycle.id, potId: pot.id, title: `Project ${i + 1}`, description: 'Bench project', category: 'other', estimatedCost: cost, status: 'shortlisted' },
+        authorId,
+      );
+      await upsertReview(db, row.id, null, { verdict: 'feasible', costEstimate: cost, breakdown: [{ item: 'Works', amount: cost }], publicExplanation: null });
+      await setStatus(db, [row.id], 'feasible');
+      ids.push(row.id);
+    }
+    projectsByPot.set(pot.wardId ?? 'city', ids);
+  }
+  await setPhase(db, cycle.id, 'voting');
+
+  // Voters and their sign-ins, straight into the database in batches.
+  const voters: { id: string; sid: string; wardId: string }[] = [];
+  const BATCH = 2_000;
+  for (let start = 0; start < VOTERS; start += BATCH) {
+    const size = Math.min(BATCH, VOTERS - start);
+    const { rows } = await pool.query<{ id: string; home_ward_id: string }>(
+      `insert into users (email, password_hash, display_name, home_ward_id, birth_year)
+       select 'voter' || g || '@bench.test', 'not-a-hash', 'Voter ' || g, ($1::uuid[])[1 + g % 2], 1970 + g % 30
+       from generate_series($2::int, $3::int) g returning id, home_ward_id`,
+      [wardIds, start, start + size - 1],
+    );
+    const ids = rows.map((row) => row.id);
+    await pool.query(`insert into user_roles (user_id, role) select unnest($1::uuid[]), 'resident'`, [ids]);
+    const { rows: families } = await pool.query<{ id: string; user_id: string }>(
+      `insert into session_families (user_id, expires_at) select unnest($1::uuid[]), now() + interval '1 day' returning id, user_id`,
+      [ids],
+    );
+    const wardOf = new Map(rows.map((row) => [row.id, row.home_ward_id]));
+    for (const family of families) voters.push({ id: family.user_id, sid: family.id, wardId: wardOf.get(family.user_id) ?? '' });
+  }
+  const potIdOf = new Map((await listPots(db, cycle.id)).map((pot) => [pot.wardId ?? 'city', pot.id]));
+  return { cycleId: cycle.id, voters, projectsByPot, potIdOf };
+}
+
+async function main(): Promise<void> {
+  const name = `allot_bench_voting_${process.pid}`;
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}"`);
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = urlFor(name);
+  const setup = createPostgresDatabase({ url, poolMax: 4, connectionTimeoutMs: 10_000, statementTimeoutMs: 120_000 });
+  const databases: Database[] = [setup];
+  const apps: Awaited<ReturnType<typeof buildApp>>[] = [];
+  try {
+    await setup.migrate();
+    console.log(`database ${name}: migrated; arranging ${VOTERS} voters…`);
+    const arranged = await arrange(setup);
+    const shared = config();
+    const ports: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const database = createPostgresDatabase({ url, poolMax: POOL, connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000 });
+      databases.push(database);
+      const app = await buildApp({ config: shared, database });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      ports.push((app.server.address() as AddressInfo).port);
+      apps.push(app);
+    }
+    const signer = apps[0];
+    if (signer === undefined) throw new Error('no app');
+    const tokens = arranged.voters.map((voter) => signAccessToken(signer, { sub: voter.id, tv: 0, sid: voter.sid }));
+
+    // Warm-up: a few casts per instance (JIT, pools, prepared plans), by voters not counted below.
+    const WARM = Math.min(200, Math.floor(VOTERS / 10));
+    const cast = async (i: number): Promise<boolean> => {
+      const voter = arranged.voters[i];
+      if (voter === undefined) return false;
+      const ward = arranged.projectsByPot.get(voter.wardId) ?? [];
+      const city = arranged.projectsByPot.get('city') ?? [];
+      const body = {
+        selections: [
+          { potId: arranged.potIdOf.get(voter.wardId), projects: [ward[i % ward.length], ward[(i + 3) % ward.length]] },
+          { potId: arranged.potIdOf.get('city'), projects: [city[i % city.length]] },
+        ],
+      };
+      const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/api/cycles/${arranged.cycleId}/ballot`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json', 'idempotency-key': `bench-${i}` },
+        body: JSON.stringify(body),
+      });
+      await response.arrayBuffer();
+      return response.status === 200;
+    };
+    await runBounded(WARM, CONCURRENCY, cast);
+    const castRun = await runBounded(VOTERS - WARM, CONCURRENCY, (i) => cast(i + WARM));
+
+    const { rows: counts } = await (setup.pool as NonNullable<Database['pool']>).query<{ ballots: number; participation: number }>(
+      `select (select count(*)::int from ballots) as ballots, (select count(*)::int from participation) as participation`,
+    );
+
+    // Ceiling: plain single-row INSERTs through pg, same concurrency, same total pool size.
+    const ceilingPool = createPostgresDatabase({ url, poolMax: POOL * 2, connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000 });
+    databases.push(ceilingPool);
+    await ceilingPool.pool?.query('create table bench_insert (id bigserial primary key, k uuid not null, v text not null)');
+    const insertRun = await runBounded(VOTERS - WARM, CONCURRENCY, async (i) => {
+      await ceilingPool.pool?.query('insert into bench_insert (k, v) values ($1, $2)', [randomUUID(), `row ${i}`]);
+      return true;
+    });
+
+    const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+    const load = loadavg().map((value) => value.toFixed(1)).join(' / ');
+    const fmt = (value: number, digits = 0) => value.toFixed(digits);
+    console.log(`\nRun: ${new Date().toISOString()}, ${cpus().length} cores (${cpu}), node ${process.version}`);
+    console.log(`load average at end (1 / 5 / 15 min): ${load}`);
+    console.log(`voters ${VOTERS} (${WARM} warm-up), concurrency ${CONCURRENCY}, pool ${POOL} per instance, 2 instances\n`);
+    console.log('| workload | ops | seconds | ops/s | p50 ms | p99 ms | errors |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    console.log(`| PUT /ballot (2 instances) | ${VOTERS - WARM} | ${fmt(castRun.seconds, 1)} | ${fmt(castRun.perSecond)} | ${fmt(castRun.p50, 1)} | ${fmt(castRun.p99, 1)} | ${castRun.errors} |`);
+    console.log(`| pg single-row INSERT (ceiling) | ${VOTERS - WARM} | ${fmt(insertRun.seconds, 1)} | ${fmt(insertRun.perSecond)} | ${fmt(insertRun.p50, 1)} | ${fmt(insertRun.p99, 1)} | ${insertRun.errors} |`);
+    const ratio = castRun.perSecond / insertRun.perSecond;
+    console.log(`\nballots/s ÷ insert ceiling = ${fmt(ratio, 2)} (target ≥ 0.33); ballots/s target ≥ 500 with zero errors`);
+    console.log(`rows after the run: ballots ${counts[0]?.ballots}, participation ${counts[0]?.participation} (expected ${VOTERS} each)`);
+    console.log(
+      castRun.perSecond >= 500 && castRun.errors === 0 && ratio >= 1 / 3 ? 'targets: met' : 'targets: NOT met on this run (see the figures above)',
+    );
+  } finally {
+    for (const app of apps) await app.close();
+    for (const database of databases) await database.close();
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
