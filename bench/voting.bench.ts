@@ -81,7 +81,7 @@ async function runBounded(n: number, concurrency: number, task: (i: number) => P
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < n; i = next++) {
         const t0 = performance.now();
-        let ok = false;
+        let ok: boolean;
         try {
           ok = await task(i);
         } catch {
