@@ -214,7 +214,12 @@ async function main(): Promise<void> {
       return response.status === 200;
     };
     await runBounded(WARM, CONCURRENCY, cast);
+    const cpuBefore = process.cpuUsage();
     const castRun = await runBounded(VOTERS - WARM, CONCURRENCY, (i) => cast(i + WARM));
+    const cpu = process.cpuUsage(cpuBefore);
+    // CPU of this process (both API instances and the HTTP client) per ballot: on a shared
+    // machine, this says more than wall-clock throughput about what one core could do.
+    const cpuMsPerBallot = (cpu.user + cpu.system) / 1000 / (VOTERS - WARM);
 
     const { rows: counts } = await (setup.pool as NonNullable<Database['pool']>).query<{ ballots: number; participation: number }>(
       `select (select count(*)::int from ballots) as ballots, (select count(*)::int from participation) as participation`,
@@ -229,10 +234,10 @@ async function main(): Promise<void> {
       return true;
     });
 
-    const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+    const cpuModel = cpus()[0]?.model.trim() ?? 'unknown CPU';
     const load = loadavg().map((value) => value.toFixed(1)).join(' / ');
     const fmt = (value: number, digits = 0) => value.toFixed(digits);
-    console.log(`\nRun: ${new Date().toISOString()}, ${cpus().length} cores (${cpu}), node ${process.version}`);
+    console.log(`\nRun: ${new Date().toISOString()}, ${cpus().length} cores (${cpuModel}), node ${process.version}`);
     console.log(`load average at end (1 / 5 / 15 min): ${load}`);
     console.log(`voters ${VOTERS} (${WARM} warm-up), concurrency ${CONCURRENCY}, pool ${POOL} per instance, 2 instances\n`);
     console.log('| workload | ops | seconds | ops/s | p50 ms | p99 ms | errors |');
@@ -241,6 +246,7 @@ async function main(): Promise<void> {
     console.log(`| pg single-row INSERT (ceiling) | ${VOTERS - WARM} | ${fmt(insertRun.seconds, 1)} | ${fmt(insertRun.perSecond)} | ${fmt(insertRun.p50, 1)} | ${fmt(insertRun.p99, 1)} | ${insertRun.errors} |`);
     const ratio = castRun.perSecond / insertRun.perSecond;
     console.log(`\nballots/s ÷ insert ceiling = ${fmt(ratio, 2)} (target ≥ 0.33); ballots/s target ≥ 500 with zero errors`);
+    console.log(`process CPU per ballot (2 API instances + client): ${fmt(cpuMsPerBallot, 2)} ms, i.e. at most ~${fmt(1000 / cpuMsPerBallot)} ballots/s per fully available core`);
     console.log(`rows after the run: ballots ${counts[0]?.ballots}, participation ${counts[0]?.participation} (expected ${VOTERS} each)`);
     console.log(
       castRun.perSecond >= 500 && castRun.errors === 0 && ratio >= 1 / 3 ? 'targets: met' : 'targets: NOT met on this run (see the figures above)',
