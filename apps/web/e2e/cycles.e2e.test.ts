@@ -150,6 +150,12 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
     await neighbourPage.getByRole('list', { name: `Replies to ${neighbour.displayName}` }).getByText('And one near the bridge.').waitFor();
     await expectNoAccessibilityViolations(neighbourPage);
 
+    // The author reports the first comment to the moderators.
+    await authorPage.goto(proposalUrl);
+    await expectPage(authorPage, title);
+    await authorPage.getByRole('button', { name: new RegExp(`^Report to moderators.*comment by ${neighbour.displayName}$`) }).first().click();
+    await authorPage.getByText('You reported this comment').waitFor();
+
     // Staff check it once the cycle reaches the council checks.
     await movePhaseTo(adminToken, cycle.id, 'feasibility');
     const staffPage = await open();
@@ -187,6 +193,7 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
     // Staff hide the reply with a reason everyone will see in its place.
     await staffPage.getByRole('link', { name: title, exact: true }).click();
     await expectPage(staffPage, title);
+    expect(await staffPage.getByRole('article', { name: `Comment by ${neighbour.displayName}` }).first().textContent()).toContain('Reported 1 time');
     await staffPage.getByRole('button', { name: `Hide the comment by ${neighbour.displayName}` }).first().click();
     await staffPage.getByLabel('Reason for hiding (everyone will see it)').fill('Duplicate of the comment above');
     await staffPage.getByRole('button', { name: 'Hide comment' }).click();
