@@ -1,4 +1,4 @@
-import './scripts/node20-polyfills';
+import './scripts/node20-polyfills.ts';
 import { defineConfig } from 'vitest/config';
 
 // One runner for the whole monorepo: each workspace is a vitest project with its own config.

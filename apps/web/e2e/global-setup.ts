@@ -150,6 +150,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       DEMO_PASSWORD,
       SEED_DEMO: 'true',
       JWT_SECRET: randomBytes(32).toString('hex'),
+      BALLOT_SECRET: randomBytes(32).toString('hex'),
       // Plain http on localhost: a Secure cookie would still work in Chromium, but say what we mean.
       COOKIE_SECURE: 'false',
       // Every test signs in and out many times from one address.
