@@ -49,8 +49,17 @@ export function requestHash(selections: readonly PotSelection[]): string {
   return createHash('sha256').update(JSON.stringify(selections)).digest('hex');
 }
 
+/** Derived once per secret (a process has one or two): every cast with an Idempotency-Key seals. */
+const sealingKeys = new Map<string, Buffer>();
+
 function sealingKey(secret: string): Buffer {
-  return createHmac('sha256', secret).update('allot idempotent answers v1').digest();
+  let key = sealingKeys.get(secret);
+  if (key === undefined) {
+    key = createHmac('sha256', secret).update('allot idempotent answers v1').digest();
+    if (sealingKeys.size >= 8) sealingKeys.clear();
+    sealingKeys.set(secret, key);
+  }
+  return key;
 }
 
 /** AES-256-GCM, so a stored answer (with its cast time) cannot be joined to participation. */

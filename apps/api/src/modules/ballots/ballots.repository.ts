@@ -133,6 +133,37 @@ export async function insertBallotAnswering(db: Db, content: BallotContent, answ
     select cycle_id, voter_token, ${answer.key}, ${answer.requestHash}, ${answer.sealedResponse} from written`);
 }
 
+/**
+ * A voter's first online cast in one statement: inserts the participation row (its primary key
+ * is the one-voter rule), and only if that row is new, the ballot and, when given, the idempotent
+ * answer. Returns false, having written nothing, when the voter already has a participation row
+ * (a re-cast or a paper ballot; a concurrent first cast of the same voter is waited for): the
+ * caller then takes the re-cast path.
+ */
+export async function insertFirstOnlineCast(db: Db, userId: string, at: Date, content: BallotContent, answer?: IdempotentAnswer): Promise<boolean> {
+  const answered =
+    answer === undefined
+      ? sql``
+      : sql`, answered as (
+      insert into ${ballotIdempotency} (cycle_id, voter_token, key, request_hash, sealed_response)
+      select cycle_id, voter_token, ${answer.key}, ${answer.requestHash}, ${answer.sealedResponse} from written
+    )`;
+  const result = await db.execute(sql`
+    with voted as (
+      insert into ${participation} (cycle_id, user_id, channel, first_cast_at, last_cast_at)
+      values (${content.cycleId}, ${userId}, 'online', ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz)
+      on conflict (cycle_id, user_id) do nothing
+      returning cycle_id
+    ), written as (
+      insert into ${ballots} (cycle_id, voter_token, selections, receipt, content_hash)
+      select cycle_id, ${content.voterToken}, ${JSON.stringify(content.selections)}::jsonb, ${content.receipt}, ${content.contentHash} from voted
+      returning cycle_id, voter_token
+    )${answered}
+    select 1 as ok from written`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as unknown[];
+  return rows.length > 0;
+}
+
 /** Writes a voter's first ballot: the primary key refuses a second. */
 export async function insertBallot(db: Db, content: BallotContent): Promise<void> {
   await db.insert(ballots).values(content);

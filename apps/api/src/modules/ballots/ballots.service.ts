@@ -124,10 +124,12 @@ export interface CastRequest {
 }
 
 /**
- * Casts or replaces the caller's online ballot, in one transaction: participation upsert (the
- * primary key is the one-voter-one-ballot rule; its row lock orders a voter's concurrent casts,
- * whatever the instance), then the ballot content under the voter token (insert on a first cast,
- * update on a re-cast), then the idempotency record. Nothing links the two halves but the secret-keyed token.
+ * Casts or replaces the caller's online ballot, in one transaction. A first cast (the common case)
+ * is one statement after the checks: participation insert (the primary key is the
+ * one-voter-one-ballot rule), and only when that row is new, the ballot under the voter token and
+ * the idempotency record. Otherwise (a re-cast, a retried request, a paper ballot): participation
+ * upsert (its row lock orders a voter's concurrent casts, whatever the instance), the idempotency
+ * lookup, then the ballot update. Nothing links the two halves but the secret-keyed token.
  */
 export async function castOnlineBallot(db: Db, secret: string, viewer: Principal, request: CastRequest, now = new Date()): Promise<CastBallotResponse> {
   const { cycleId, idempotencyKey } = request;
@@ -135,11 +137,17 @@ export async function castOnlineBallot(db: Db, secret: string, viewer: Principal
     return await db.transaction(async (tx) => {
       const { canonical, hash } = await lockAndCheck(tx, viewer, cycleId, viewer.userId, request.selections, now);
       const token = voterToken(secret, cycleId, viewer.userId);
+      const bodyHash = requestHash(request.selections);
+      const answer: CastBallotResponse = { receipt: newReceipt(), castAt: now.toISOString(), selections: canonical, contentHash: hash };
+      const content = { cycleId, voterToken: token, selections: canonical, receipt: answer.receipt, contentHash: hash };
+      const record = idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: bodyHash, sealedResponse: seal(secret, answer) };
+      // No participation row yet means no earlier ballot and no earlier idempotent answer.
+      if (await repo.insertFirstOnlineCast(tx, viewer.userId, now, content, record)) return answer;
+
       const participation = await repo.upsertOnlineParticipation(tx, cycleId, viewer.userId, now);
       if (participation === undefined) {
         throw new ConflictError('Your paper ballot for this cycle has already been counted; it cannot be changed online');
       }
-      const bodyHash = requestHash(request.selections);
       if (idempotencyKey !== undefined) {
         const earlier = await repo.findIdempotentAnswer(tx, cycleId, token, idempotencyKey);
         if (earlier !== undefined) {
@@ -149,10 +157,8 @@ export async function castOnlineBallot(db: Db, secret: string, viewer: Principal
           throw new Replay(unseal<CastBallotResponse>(secret, earlier.sealedResponse));
         }
       }
-      const answer: CastBallotResponse = { receipt: newReceipt(), castAt: now.toISOString(), selections: canonical, contentHash: hash };
-      const content = { cycleId, voterToken: token, selections: canonical, receipt: answer.receipt, contentHash: hash };
-      const record = idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: bodyHash, sealedResponse: seal(secret, answer) };
       if (participation.inserted) {
+        // The row seen by the first statement was gone by this one (a concurrent first cast rolled back).
         if (record === undefined) await repo.insertBallot(tx, content);
         else await repo.insertBallotAnswering(tx, content, record);
       } else if (!(await (record === undefined ? repo.replaceBallot(tx, content) : repo.replaceBallotAnswering(tx, content, record)))) {
