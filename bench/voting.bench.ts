@@ -11,6 +11,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../apps/api/src/app';
@@ -100,6 +102,39 @@ async function runBounded(n: number, concurrency: number, task: (i: number) => P
   return { perSecond: n / seconds, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
 }
 
+/**
+ * The client: plain node:http over kept-alive connections (lighter than fetch, whose CPU would
+ * otherwise be taken from the instances on a 2-core machine). True on a 200.
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function put(port: number, path: string, token: string, key: string, body: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'idempotency-key': key,
+        },
+      },
+      (response) => {
+        response.on('data', () => undefined);
+        response.on('end', () => resolve(response.statusCode === 200));
+        response.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 interface BenchServer {
   child: ChildProcess;
   port: number;
@@ -121,6 +156,31 @@ function startServer(shared: AppConfig, url: string): Promise<BenchServer> {
       if (typeof message.port === 'number') resolve({ child, port: message.port });
     });
   });
+}
+
+/**
+ * CPU (ms) used so far by the PostgreSQL backends serving database `name`, from /proc (Linux, same
+ * machine); undefined elsewhere. Backends are pooled, so the same ones serve the whole run.
+ */
+function postgresCpuMs(name: string): number | undefined {
+  try {
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    let ticks = 0;
+    for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.startsWith('postgres:') || !cmdline.includes(` ${name} `)) continue;
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return (ticks * 1000) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
 }
 
 /** User + system CPU of a server process so far, in microseconds. */
@@ -247,20 +307,16 @@ async function main(): Promise<void> {
           { potId: arranged.potIdOf.get('city'), projects: [city[i % city.length]] },
         ],
       };
-      const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/api/cycles/${arranged.cycleId}/ballot`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json', 'idempotency-key': `bench-${i}` },
-        body: JSON.stringify(body),
-      });
-      await response.arrayBuffer();
-      return response.status === 200;
+      return put(ports[i % 2] ?? 0, `/api/cycles/${arranged.cycleId}/ballot`, tokens[i] ?? '', `bench-${i}`, JSON.stringify(body));
     };
     await runBounded(WARM, CONCURRENCY, cast);
     const cpuBefore = process.cpuUsage();
     const serverCpuBefore = await Promise.all(servers.map(cpuOf));
+    const postgresBefore = postgresCpuMs(name);
     const castRun = await runBounded(VOTERS - WARM, CONCURRENCY, (i) => cast(i + WARM));
     const cpu = process.cpuUsage(cpuBefore);
     const serverCpuAfter = await Promise.all(servers.map(cpuOf));
+    const postgresAfter = postgresCpuMs(name);
     // CPU per ballot, API instances (summed) and client apart: on a shared machine this says
     // more than wall-clock throughput about what the code needs.
     const counted = VOTERS - WARM;
@@ -296,11 +352,20 @@ async function main(): Promise<void> {
       `CPU per ballot: API instances ${fmt(serverCpuMs, 2)} ms (summed over both), client ${fmt(clientCpuMs, 2)} ms; ` +
         `i.e. at most ~${fmt(1000 / serverCpuMs)} ballots/s per fully available core for the API alone`,
     );
+    if (postgresBefore !== undefined && postgresAfter !== undefined) {
+      const postgresMs = (postgresAfter - postgresBefore) / counted;
+      const total = serverCpuMs + clientCpuMs + postgresMs;
+      console.log(
+        `PostgreSQL backends: ${fmt(postgresMs, 2)} ms per ballot; all three together ${fmt(total, 2)} ms, ` +
+          `so ${cpus().length} fully available cores allow at most ~${fmt((cpus().length * 1000) / total)} ballots/s`,
+      );
+    }
     console.log(`rows after the run: ballots ${counts[0]?.ballots}, participation ${counts[0]?.participation} (expected ${VOTERS} each)`);
     console.log(
       castRun.perSecond >= 500 && castRun.errors === 0 && ratio >= 1 / 3 ? 'targets: met' : 'targets: NOT met on this run (see the figures above)',
     );
   } finally {
+    agent.destroy();
     await Promise.all(servers.map(stopServer));
     for (const database of databases) await database.close();
     await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
