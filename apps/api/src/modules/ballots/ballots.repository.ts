@@ -21,13 +21,16 @@ export async function findVoterFacts(db: Db, userId: string) {
  * change waits for the cast), with the voter's facts, in one round trip.
  */
 export async function lockCycleWithVoter(db: Db, cycleId: string, userId: string) {
+  // Named (a prepared statement per connection): every cast runs it, PostgreSQL parses it once.
   const [row] = await db
     .select({ cycle: cycles, homeWardId: users.homeWardId, birthYear: users.birthYear, verifiedWardId: wardVerifications.wardId, userId: users.id })
     .from(cycles)
-    .leftJoin(users, eq(users.id, userId))
-    .leftJoin(wardVerifications, eq(wardVerifications.userId, userId))
-    .where(eq(cycles.id, cycleId))
-    .for('share', { of: cycles });
+    .leftJoin(users, eq(users.id, sql.placeholder('userId')))
+    .leftJoin(wardVerifications, eq(wardVerifications.userId, sql.placeholder('userId')))
+    .where(eq(cycles.id, sql.placeholder('cycleId')))
+    .for('share', { of: cycles })
+    .prepare('ballots_lock_cycle_with_voter')
+    .execute({ cycleId, userId });
   return row;
 }
 
@@ -141,28 +144,38 @@ export async function insertBallotAnswering(db: Db, content: BallotContent, answ
  * caller then takes the re-cast path.
  */
 export async function insertFirstOnlineCast(db: Db, userId: string, at: Date, content: BallotContent, answer?: IdempotentAnswer): Promise<boolean> {
-  const answered =
-    answer === undefined
-      ? sql``
-      : sql`, answered as (
-      insert into ${ballotIdempotency} (cycle_id, voter_token, key, request_hash, sealed_response)
-      select cycle_id, voter_token, ${answer.key}, ${answer.requestHash}, ${answer.sealedResponse} from written
-    )`;
-  const result = await db.execute(sql`
-    with voted as (
-      insert into ${participation} (cycle_id, user_id, channel, first_cast_at, last_cast_at)
-      values (${content.cycleId}, ${userId}, 'online', ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz)
-      on conflict (cycle_id, user_id) do nothing
-      returning cycle_id
-    ), written as (
-      insert into ${ballots} (cycle_id, voter_token, selections, receipt, content_hash)
-      select cycle_id, ${content.voterToken}, ${JSON.stringify(content.selections)}::jsonb, ${content.receipt}, ${content.contentHash} from voted
-      returning cycle_id, voter_token
-    )${answered}
-    select 1 as ok from written`);
+  const params: unknown[] = [content.cycleId, userId, at.toISOString(), content.voterToken, JSON.stringify(content.selections), content.receipt, content.contentHash];
+  if (answer !== undefined) params.push(answer.key, answer.requestHash, answer.sealedResponse);
+  // Named (a prepared statement per connection): PostgreSQL parses and plans it once per connection.
+  const query = db._.session.prepareQuery(
+    { sql: answer === undefined ? FIRST_CAST_SQL : FIRST_CAST_ANSWERING_SQL, params },
+    undefined,
+    answer === undefined ? 'ballots_first_cast' : 'ballots_first_cast_answering',
+    false,
+  );
+  const result = (await query.execute()) as unknown;
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as unknown[];
   return rows.length > 0;
 }
+
+const FIRST_CAST_CTES = `
+  with voted as (
+    insert into participation (cycle_id, user_id, channel, first_cast_at, last_cast_at)
+    values ($1, $2, 'online', $3::timestamptz, $3::timestamptz)
+    on conflict (cycle_id, user_id) do nothing
+    returning cycle_id
+  ), written as (
+    insert into ballots (cycle_id, voter_token, selections, receipt, content_hash)
+    select cycle_id, $4, $5::jsonb, $6, $7 from voted
+    returning cycle_id, voter_token
+  )`;
+const FIRST_CAST_SQL = `${FIRST_CAST_CTES}
+  select 1 as ok from written`;
+const FIRST_CAST_ANSWERING_SQL = `${FIRST_CAST_CTES}, answered as (
+    insert into ballot_idempotency (cycle_id, voter_token, key, request_hash, sealed_response)
+    select cycle_id, voter_token, $8, $9, $10 from written
+  )
+  select 1 as ok from written`;
 
 /** Writes a voter's first ballot: the primary key refuses a second. */
 export async function insertBallot(db: Db, content: BallotContent): Promise<void> {
