@@ -5,7 +5,7 @@
  * plain single-row INSERTs through `pg` at the same concurrency. Figures only; never a CI gate.
  *
  *   pnpm bench:voting                       # DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres
- *   pnpm bench:voting --voters=5000 --concurrency=32 --pool=10
+ *   pnpm bench:voting --voters=5000 --concurrency=16 --pool=4
  *   LOG_LEVEL=info (default, as production)  the instances' request logs go to /dev/null, but are written
  *   ALLOT_BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'   profile the instances
  */
@@ -32,7 +32,7 @@ const args = new Map(
 );
 const VOTERS = Number(args.get('voters') ?? 20_000);
 const CONCURRENCY = Number(args.get('concurrency') ?? 64);
-const POOL = Number(args.get('pool') ?? 8);
+const POOL = Number(args.get('pool') ?? 4); // per instance: 8 backends in all on a 2-core machine
 const LOG_LEVEL = (process.env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PROJECTS_PER_POT = 8;
