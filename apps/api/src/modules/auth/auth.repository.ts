@@ -87,7 +87,10 @@ export async function findPrincipal(db: Db, userId: string, familyId: string): P
       roles: sql<Role[]>`coalesce((select array_agg(${userRoles.role}::text order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}'::text[])`,
     })
     .from(users)
-    .innerJoin(sessionFamilies, and(eq(sessionFamilies.id, familyId), eq(sessionFamilies.userId, users.id)))
-    .where(eq(users.id, userId));
+    .innerJoin(sessionFamilies, and(eq(sessionFamilies.id, sql.placeholder('familyId')), eq(sessionFamilies.userId, users.id)))
+    .where(eq(users.id, sql.placeholder('userId')))
+    // Named (a prepared statement per connection): every authenticated request runs it.
+    .prepare('auth_find_principal')
+    .execute({ userId, familyId });
   return row;
 }
