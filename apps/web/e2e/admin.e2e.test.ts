@@ -9,24 +9,13 @@ import {
   expectPage,
   focused,
   launchBrowser,
+  mainNav,
   navLinks,
   newPage,
+  signIn,
   skipReason,
 } from './browser';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo';
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await expectPage(page, 'Sign in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectPage(page, 'My account');
-}
-
-function mainNav(page: Page) {
-  return page.getByRole('navigation', { name: 'Main' });
-}
 
 describe.skipIf(skipReason !== '')('admin pages in the browser', () => {
   let browser: Browser;

@@ -101,3 +101,18 @@ export function focused(page: Page): Promise<{ id: string; tag: string; text: st
     };
   });
 }
+
+/** Signs in through the sign-in page and waits for the account page it leads to. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await expectPage(page, 'Sign in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectPage(page, 'My account');
+}
+
+/** The site's main menu. */
+export function mainNav(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' });
+}

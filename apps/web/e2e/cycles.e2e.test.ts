@@ -3,8 +3,9 @@ import type { Cycle, Proposal } from '@allot/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerResident, type TestResident } from './accounts';
-import { expectNoAccessibilityViolations, expectPage, launchBrowser, navLinks, newPage, skipReason } from './browser';
-import { apiToken, createCycle, movePhaseTo, signInAs, submitProposal, wardsOfDemo } from './cycles-helpers';
+import { apiToken } from './api';
+import { expectNoAccessibilityViolations, expectPage, launchBrowser, mainNav, navLinks, newPage, signIn, skipReason } from './browser';
+import { createCycle, movePhaseTo, submitProposal, wardsOfDemo } from './cycles-helpers';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo';
 
 const XSS_DESCRIPTION = [
@@ -14,10 +15,6 @@ const XSS_DESCRIPTION = [
   '',
   '[a link](javascript:alert("link"))',
 ].join('\n');
-
-function mainNav(page: Page) {
-  return page.getByRole('navigation', { name: 'Main' });
-}
 
 describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
   let browser: Browser;
@@ -65,7 +62,7 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
 
     // A resident finds the cycle and submits an idea.
     const authorPage = await open();
-    await signInAs(authorPage, author.email, author.password);
+    await signIn(authorPage, author.email, author.password);
     expect(await navLinks(authorPage)).toContain('Budget cycles');
     await mainNav(authorPage).getByRole('link', { name: 'Budget cycles' }).click();
     await expectPage(authorPage, 'Budget cycles', 'Budget cycles – Allot');
@@ -106,7 +103,7 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
 
     // The admin moves the cycle on to discussion, confirming first.
     const adminPage = await open();
-    await signInAs(adminPage, DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
+    await signIn(adminPage, DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
     await mainNav(adminPage).getByRole('link', { name: 'Manage cycles' }).click();
     await expectPage(adminPage, 'Manage cycles');
     await adminPage.getByRole('link', { name: cycle.name }).click();
@@ -122,7 +119,7 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
 
     // Another resident filters the ideas, supports this one and comments.
     const neighbourPage = await open({ width: 390, height: 844 });
-    await signInAs(neighbourPage, neighbour.email, neighbour.password);
+    await signIn(neighbourPage, neighbour.email, neighbour.password);
     await neighbourPage.goto(`/cycles/${cycle.id}/proposals`);
     await expectPage(neighbourPage, `Ideas in ${cycle.name}`);
     await neighbourPage.getByLabel('Words in the title or description').fill('benches');
@@ -159,7 +156,7 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
     // Staff check it once the cycle reaches the council checks.
     await movePhaseTo(adminToken, cycle.id, 'feasibility');
     const staffPage = await open();
-    await signInAs(staffPage, 'staff@demo.test', DEMO_PASSWORD);
+    await signIn(staffPage, 'staff@demo.test', DEMO_PASSWORD);
     await mainNav(staffPage).getByRole('link', { name: 'Feasibility reviews' }).click();
     await expectPage(staffPage, 'Feasibility reviews');
     await staffPage.getByRole('link', { name: cycle.name }).click();
@@ -277,7 +274,7 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
     });
 
     const page = await open();
-    await signInAs(page, author.email, author.password);
+    await signIn(page, author.email, author.password);
     await page.goto(`/proposals/${proposal.id}`);
     await expectPage(page, proposal.title);
     await page.getByRole('link', { name: 'Change your idea' }).click();
@@ -302,7 +299,7 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
 
   it('lets an admin set up a cycle with a live check that the pots add up', async () => {
     const page = await open();
-    await signInAs(page, DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
+    await signIn(page, DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
     await page.goto('/admin/cycles');
     await expectPage(page, 'Manage cycles');
     await page.getByRole('link', { name: 'Set up a new cycle' }).click();

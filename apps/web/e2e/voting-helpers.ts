@@ -3,7 +3,6 @@ import {
   Cycle,
   MyBallot,
   Proposal,
-  Session,
   VoterList,
   WardList,
   type BallotSettings,
@@ -11,30 +10,18 @@ import {
   type EligibilitySettings,
   type Phase,
 } from '@allot/shared';
-import type { Page } from 'playwright-core';
 import { uniqueEmail } from './accounts';
-import { baseUrl, expectPage } from './browser';
+import { api, apiToken } from './api';
+import { baseUrl } from './browser';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo';
 
 /** Set-up for the voting browser tests, done straight through the API as the demo admin and staff. */
 
 export const STAFF_EMAIL = 'staff@demo.test';
 
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown }, parse: (json: unknown) => T): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} failed: ${response.status} ${await response.text()}`);
-  return parse(await response.json());
-}
 
-export async function tokenFor(email: string, password = DEMO_PASSWORD): Promise<string> {
-  return api('/api/auth/login', { method: 'POST', body: { email, password } }, (json) => Session.parse(json).accessToken);
+export function tokenFor(email: string, password = DEMO_PASSWORD): Promise<string> {
+  return apiToken(email, password);
 }
 
 export async function demoWards(): Promise<{ id: string; name: string }[]> {
@@ -156,16 +143,6 @@ export async function castThroughApi(cycleId: string, voter: Voter): Promise<voi
     .filter((pot) => pot.projects.length > 0)
     .map((pot) => ({ potId: pot.potId, projects: [pot.projects[0]?.id ?? ''] }));
   await api(`/api/cycles/${cycleId}/ballot`, { method: 'PUT', token, body: { selections } }, (json) => json);
-}
-
-/** Signs in through the sign-in page and waits for the account page it leads to. */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await expectPage(page, 'Sign in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectPage(page, 'My account');
 }
 
 /** Staff verify a resident's home ward through the API (found by email on the paper-ballot desk). */

@@ -1,7 +1,7 @@
 import { CastBallotResponse } from '@allot/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAccessibilityViolations, expectPage, focused, launchBrowser, newPage, skipReason } from './browser';
+import { expectNoAccessibilityViolations, expectPage, focused, launchBrowser, newPage, signIn, skipReason } from './browser';
 import { DEMO_PASSWORD } from './demo';
 import {
   castThroughApi,
@@ -9,7 +9,6 @@ import {
   demoWards,
   movePhase,
   registerVoter,
-  signIn,
   STAFF_EMAIL,
   verifyWardThroughApi,
   type Voter,
