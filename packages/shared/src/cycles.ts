@@ -135,6 +135,7 @@ export const RankedBallot = z.strictObject({
 export const BallotSettings = z.discriminatedUnion('kind', [ApprovalBallot, KnapsackBallot, CumulativeBallot, RankedBallot]);
 export type BallotSettings = z.infer<typeof BallotSettings>;
 export type BallotKind = BallotSettings['kind'];
+export const BallotKind = z.enum(['approval', 'knapsack', 'cumulative', 'ranked']);
 
 export const TallyRule = z.enum(['greedy', 'equal-shares', 'equal-shares-add1', 'phragmen', 'max-welfare']);
 export type TallyRule = z.infer<typeof TallyRule>;

@@ -10,3 +10,6 @@ export * from './deliberation';
 export * from './reviews';
 export * from './notifications';
 export * from './ballots';
+export * from './results';
+export * from './stats';
+export * from './implementation';

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PopulationByAge } from '@allot/shared';
 
 export const roleEnum = pgEnum('role', ['resident', 'staff', 'councillor', 'admin']);
 
@@ -23,6 +24,7 @@ export const wards = pgTable(
     name: text('name').notNull(),
     code: text('code').notNull(),
     population: integer('population').notNull(),
+    populationByAge: jsonb('population_by_age').$type<PopulationByAge>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -131,3 +133,4 @@ export const auditLog = pgTable(
 );
 export * from './schema-cycles';
 export * from './schema-voting';
+export * from './schema-results';

@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/actor';
 import * as repo from './wards.repository';
 
 export function toWard(row: repo.WardRow): Ward {
-  return { id: row.id, name: row.name, code: row.code, population: row.population };
+  return { id: row.id, name: row.name, code: row.code, population: row.population, populationByAge: row.populationByAge ?? null };
 }
 
 // Kept here too: modules written before lib/actor.ts import it from this file.
