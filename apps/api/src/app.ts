@@ -16,6 +16,8 @@ import auditRoutes from './modules/audit/audit.routes';
 import ballotRoutes from './modules/ballots/ballots.routes';
 import paperBallotRoutes from './modules/paper-ballots/paper-ballots.routes';
 import receiptRoutes from './modules/receipts/receipts.routes';
+import statsRoutes from './modules/stats/stats.routes';
+import implementationRoutes from './modules/implementation/implementation.routes';
 import cycleRoutes from './modules/cycles/cycles.routes';
 import deliberationRoutes from './modules/deliberation/deliberation.routes';
 import notificationRoutes from './modules/notifications/notifications.routes';
@@ -127,6 +129,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(ballotRoutes);
       await api.register(paperBallotRoutes);
       await api.register(receiptRoutes);
+      await api.register(statsRoutes);
+      await api.register(implementationRoutes);
     },
     { prefix: '/api' },
   );
