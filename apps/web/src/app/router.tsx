@@ -24,6 +24,8 @@ import { VotePage } from './routes/VotePage';
 import { ReceiptsPage } from './routes/ReceiptsPage';
 import { PaperBallotCyclesPage } from './routes/PaperBallotCyclesPage';
 import { PaperBallotsPage } from './routes/PaperBallotsPage';
+import { ResultsPage } from './routes/ResultsPage';
+import { AdminCountPage } from './routes/AdminCountPage';
 
 export const router = createBrowserRouter([
   {
@@ -56,6 +58,8 @@ export const router = createBrowserRouter([
       { path: 'cycles/:cycleId/paper-ballots', element: <PaperBallotsPage /> },
       { path: 'paper-ballots', element: <PaperBallotCyclesPage /> },
       { path: 'receipts', element: <ReceiptsPage /> },
+      { path: 'cycles/:cycleId/results', element: <ResultsPage /> },
+      { path: 'admin/cycles/:cycleId/count', element: <AdminCountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,6 +3,7 @@ import { Page } from '../../components/Page';
 import { ProblemMessage, StatusMessage, SuccessMessage } from '../../components/messages';
 import { useCycles } from '../../features/cycles/api/list-cycles';
 import { CycleList } from '../../features/cycles/components/CycleList';
+import { CountingLinks } from '../../features/results/components/ResultsLinks';
 import { RequireRole } from '../RequireRole';
 
 /** Set by the cycle form when it sends the admin back here. */
@@ -24,6 +25,7 @@ function AdminCyclesContent() {
       {cycles.isPending ? <StatusMessage>Loading cycles…</StatusMessage> : null}
       {cycles.isError ? <ProblemMessage title="We could not load the cycles">{cycles.error.message}</ProblemMessage> : null}
       {cycles.data && cycles.data.length === 0 ? <p>There are no cycles yet.</p> : null}
+      {cycles.data ? <CountingLinks cycles={cycles.data} /> : null}
       {cycles.data && cycles.data.length > 0 ? <CycleList cycles={cycles.data} linkTo={(cycle) => `/admin/cycles/${cycle.id}`} /> : null}
     </Page>
   );

@@ -7,6 +7,7 @@ import { useCycle } from '../../features/cycles/api/get-cycle';
 import { formatDate, PHASE_LABELS } from '../../features/cycles/format';
 import { PhaseTimeline } from '../../features/cycles/components/PhaseTimeline';
 import { PotTable } from '../../features/cycles/components/PotTable';
+import { ResultsLinks } from '../../features/results/components/ResultsLinks';
 
 /** The one action that matches the phase, in words a resident would use. */
 function NextStep({ cycle, user }: { cycle: Cycle; user: Me | null }) {
@@ -66,6 +67,7 @@ function CycleContent({ cycle }: { cycle: Cycle }) {
         <p>{cycle.whatYouCanDoNow}</p>
         <NextStep cycle={cycle} user={user ?? null} />
         {cycle.phase === 'voting' ? <p><Link className="button" to={`/cycles/${cycle.id}/vote`}>Vote</Link></p> : null}
+        <ResultsLinks cycle={cycle} roles={roles} />
       </section>
       <p>
         <Link to={`/cycles/${cycle.id}/proposals`}>See all ideas in {cycle.name}</Link>

@@ -1,0 +1,141 @@
+import type { CostSharing, WardSummary } from '@allot/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  compareCounts,
+  costSplit,
+  describeCostSharing,
+  describeDelivery,
+  formatAmount,
+  formatMoney,
+  formatPercent,
+  scoreHeading,
+  wardBars,
+} from './results-model';
+
+const sharing = (overrides: Partial<CostSharing> = {}): CostSharing => ({
+  projectId: 'p1',
+  cost: 1000,
+  paidInFull: 3,
+  paidEverythingLeft: 2,
+  price: '250',
+  priceUnit: 'supporter',
+  paidInFullTotal: '750',
+  paidEverythingLeftTotal: '250',
+  stage: 'equal-shares',
+  ...overrides,
+});
+
+const ward = (name: string, fundedProjects: number): WardSummary => ({
+  wardId: '00000000-0000-4000-8000-00000000000' + String(fundedProjects),
+  name,
+  code: name.slice(0, 3).toUpperCase(),
+  population: 1000,
+  potId: null,
+  budget: 10_000,
+  fundedProjects,
+  fundedAmount: fundedProjects * 1000,
+});
+
+describe('money and shares as residents read them', () => {
+  it('shows whole currency units without pence', () => {
+    expect(formatMoney(150_000, 'GBP')).toBe('£150,000');
+  });
+
+  it('shows pence only when an amount has them', () => {
+    expect(formatAmount('250', 'GBP')).toBe('£250');
+    expect(formatAmount('12.5', 'GBP')).toBe('£12.50');
+    expect(formatAmount('33.333333', 'GBP')).toBe('£33.33');
+    expect(formatAmount('1999.999', 'GBP')).toBe('£2,000');
+  });
+
+  it('keeps an amount it cannot read, with the currency, instead of showing NaN', () => {
+    expect(formatAmount('', 'GBP')).toBe(' GBP');
+    expect(formatAmount('about 3', 'GBP')).toBe('about 3 GBP');
+  });
+
+  it('falls back to the plain number and code for a currency the browser does not know', () => {
+    expect(formatMoney(1200, 'XXXX')).toBe('1,200 XXXX');
+    expect(formatAmount('1.5', 'XXXX')).toBe('1.50 XXXX');
+  });
+
+  it('gives small shares a decimal so they never read 0%', () => {
+    expect(formatPercent(0.5)).toBe('50%');
+    expect(formatPercent(0.333)).toBe('33%');
+    expect(formatPercent(0.0333)).toBe('3.3%');
+    expect(formatPercent(0.0004)).toBe('0%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(1.2)).toBe('120%');
+  });
+});
+
+describe('score columns', () => {
+  it('adds a points or ranking column only for ballots that have one', () => {
+    expect(scoreHeading('approval')).toBeNull();
+    expect(scoreHeading('knapsack')).toBeNull();
+    expect(scoreHeading('cumulative')).toBe('Points');
+    expect(scoreHeading('ranked')).toContain('Borda');
+  });
+});
+
+describe('how the cost of a funded project was shared', () => {
+  it('splits the bar by what each group paid, as parts of the cost', () => {
+    expect(costSplit(sharing())).toEqual({ paidInFull: 0.75, paidEverythingLeft: 0.25 });
+  });
+
+  it('never draws more than the whole bar when the rounded totals add up to a little over the cost', () => {
+    const split = costSplit(sharing({ paidInFullTotal: '750.01', paidEverythingLeftTotal: '250' }));
+    expect(split.paidInFull + split.paidEverythingLeft).toBeCloseTo(1, 10);
+  });
+
+  it('draws nothing for a project no supporter paid towards', () => {
+    expect(costSplit(sharing({ paidInFullTotal: '0', paidEverythingLeftTotal: '0', cost: 0 }))).toEqual({ paidInFull: 0, paidEverythingLeft: 0 });
+  });
+
+  it('says in words who paid what, per supporter or per point', () => {
+    expect(describeCostSharing(sharing(), 'GBP')).toEqual([
+      '3 supporters paid the full share of £250 each: £750 in all.',
+      '2 supporters had less than that left and paid everything they had: £250 in all.',
+    ]);
+    expect(describeCostSharing(sharing({ paidInFull: 1, paidEverythingLeft: 0, price: '12.5', priceUnit: 'point' }), 'GBP')).toEqual([
+      '1 supporter paid the full share of £12.50 per point they gave it: £750 in all.',
+    ]);
+  });
+
+  it('leaves out a group nobody was in', () => {
+    expect(describeCostSharing(sharing({ paidInFull: 0, paidInFullTotal: '0' }), 'GBP')).toHaveLength(1);
+  });
+});
+
+describe('projects funded per ward', () => {
+  it('draws each ward relative to the ward with the most funded projects', () => {
+    const bars = wardBars([ward('North', 2), ward('South', 4), ward('East', 0)]);
+    expect(bars.map((bar) => [bar.ward.name, bar.length])).toEqual([
+      ['North', 0.5],
+      ['South', 1],
+      ['East', 0],
+    ]);
+  });
+
+  it('draws empty bars when no ward has a funded project', () => {
+    expect(wardBars([ward('North', 0)]).map((bar) => bar.length)).toEqual([0]);
+    expect(wardBars([])).toEqual([]);
+  });
+});
+
+describe('delivery progress', () => {
+  const project = { projectId: 'x', potId: 'y', title: 'Benches', cost: 100, progress: 40, updatedAt: null, milestonesDone: 2, milestonesTotal: 5 };
+
+  it('gives the percentage and the milestones in words', () => {
+    expect(describeDelivery(project)).toBe('40% done · 2 of 5 milestones done');
+    expect(describeDelivery({ ...project, progress: 0, milestonesDone: 0, milestonesTotal: 1 })).toBe('Not started yet · 0 of 1 milestone done');
+    expect(describeDelivery({ ...project, progress: 100, milestonesTotal: 0 })).toBe('Delivered (100%)');
+  });
+});
+
+describe('counting again', () => {
+  it('tells a first count, an identical recount and a changed one apart by the result hash', () => {
+    expect(compareCounts(null, 'abc')).toBe('first');
+    expect(compareCounts('abc', 'abc')).toBe('same');
+    expect(compareCounts('abc', 'abd')).toBe('different');
+  });
+});

@@ -1,0 +1,164 @@
+import type { BallotKind, CostSharing, CycleDelivery, ExplanationStep, ProjectDecision, TallyRule, WardSummary } from '@allot/shared';
+
+/**
+ * Pure helpers for the results pages: plain-language labels, numbers as residents read them, and the
+ * proportions the bar diagrams draw. No React here, so every rule is unit-tested.
+ */
+
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    // An unknown currency code: the plain number with the code rather than nothing.
+    return `${new Intl.NumberFormat('en-GB').format(amount)} ${currency}`;
+  }
+}
+
+/**
+ * An amount the server sends as a decimal string (a voter's share, a price per supporter): pence are
+ * shown when there are any, so "12.5" reads "£12.50" and "250" reads "£250".
+ */
+export function formatAmount(units: string, currency: string): string {
+  const value = Number(units);
+  if (units.trim() === '' || !Number.isFinite(value)) return `${units} ${currency}`;
+  const whole = Math.abs(value - Math.round(value)) < 0.005;
+  const digits = whole ? 0 : 2;
+  try {
+    return new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(value);
+  } catch {
+    return `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)} ${currency}`;
+  }
+}
+
+export function formatCount(count: number): string {
+  return new Intl.NumberFormat('en-GB').format(count);
+}
+
+/** "1 project", "3 projects". */
+export function plural(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+/** A share between 0 and 1 as a percentage: one decimal below 10% so small shares do not read "0%". */
+export function formatPercent(share: number): string {
+  if (!Number.isFinite(share) || share <= 0) return '0%';
+  const percent = share * 100;
+  const digits = percent < 10 ? 1 : 0;
+  return `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(percent)}%`;
+}
+
+/** spent ÷ budget, 0 for an empty budget. */
+export function shareOf(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+
+export const RULE_NAMES: Record<TallyRule, string> = {
+  greedy: 'Most votes first',
+  'equal-shares': 'Method of equal shares',
+  'equal-shares-add1': 'Method of equal shares, with each voter’s share raised to use more of the money',
+  phragmen: 'Sequential Phragmén',
+  'max-welfare': 'Most satisfaction overall',
+};
+
+export function isEqualShares(rule: TallyRule): boolean {
+  return rule === 'equal-shares' || rule === 'equal-shares-add1';
+}
+
+/** Words for the outcome column: the colour of a row never carries the meaning alone. */
+export const DECISION_LABELS: Record<ProjectDecision, string> = {
+  funded: 'Funded',
+  skipped: 'Not funded (skipped)',
+  'not reached': 'Not funded (not reached)',
+};
+
+export const STEP_LABELS: Record<ExplanationStep['decision'], string> = {
+  funded: 'Funded',
+  skipped: 'Skipped',
+  'not reached': 'Not reached',
+  note: 'Note',
+};
+
+/** The heading of the score column, or null when the ballot kind has no score beyond the votes. */
+export function scoreHeading(kind: BallotKind): string | null {
+  if (kind === 'cumulative') return 'Points';
+  if (kind === 'ranked') return 'Ranking score (Borda)';
+  return null;
+}
+
+export function votesHeading(kind: BallotKind): string {
+  if (kind === 'cumulative') return 'Voters who gave it points';
+  if (kind === 'ranked') return 'Voters who ranked it';
+  return 'Votes';
+}
+
+function amountOf(units: string): number {
+  const value = Number(units);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+export interface CostSplit {
+  /** Parts of the project's cost, between 0 and 1, that each group paid (drawn as bar lengths). */
+  paidInFull: number;
+  paidEverythingLeft: number;
+}
+
+/** How the cost of one project divides between the two groups of supporters, as parts of its cost. */
+export function costSplit(sharing: CostSharing): CostSplit {
+  const full = amountOf(sharing.paidInFullTotal);
+  const left = amountOf(sharing.paidEverythingLeftTotal);
+  const whole = Math.max(sharing.cost, full + left);
+  if (whole <= 0) return { paidInFull: 0, paidEverythingLeft: 0 };
+  return { paidInFull: full / whole, paidEverythingLeft: left / whole };
+}
+
+/** One sentence per group, with the numbers the bar shows, e.g. for the chart's text and its label. */
+export function describeCostSharing(sharing: CostSharing, currency: string): string[] {
+  const per = sharing.priceUnit === 'point' ? 'per point they gave it' : 'each';
+  const lines: string[] = [];
+  if (sharing.paidInFull > 0) {
+    lines.push(
+      `${plural(sharing.paidInFull, 'supporter', 'supporters')} paid the full share of ${formatAmount(sharing.price, currency)} ${per}: ${formatAmount(sharing.paidInFullTotal, currency)} in all.`,
+    );
+  }
+  if (sharing.paidEverythingLeft > 0) {
+    lines.push(
+      `${plural(sharing.paidEverythingLeft, 'supporter', 'supporters')} had less than that left and paid everything they had: ${formatAmount(sharing.paidEverythingLeftTotal, currency)} in all.`,
+    );
+  }
+  if (lines.length === 0) lines.push('No supporter paid towards this project from their share.');
+  return lines;
+}
+
+export interface WardBar {
+  ward: WardSummary;
+  /** Bar length between 0 and 1: funded projects relative to the ward with the most. */
+  length: number;
+}
+
+/** Bars for the "projects funded per ward" diagram, in the order the server sent the wards. */
+export function wardBars(wards: readonly WardSummary[]): WardBar[] {
+  const most = Math.max(0, ...wards.map((ward) => ward.fundedProjects));
+  return wards.map((ward) => ({ ward, length: most > 0 ? ward.fundedProjects / most : 0 }));
+}
+
+export type DeliveryProject = CycleDelivery['projects'][number];
+
+/** "40% done · 2 of 5 milestones done", or a plain "Not started yet". */
+export function describeDelivery(project: DeliveryProject): string {
+  const parts = [project.progress === 0 ? 'Not started yet' : project.progress === 100 ? 'Delivered (100%)' : `${project.progress}% done`];
+  if (project.milestonesTotal > 0) parts.push(`${project.milestonesDone} of ${plural(project.milestonesTotal, 'milestone', 'milestones')} done`);
+  return parts.join(' · ');
+}
+
+export type RecountOutcome = 'first' | 'same' | 'different';
+
+/** What a count says next to the one before it (identical ballots and rules give an identical hash). */
+export function compareCounts(previousHash: string | null, nextHash: string): RecountOutcome {
+  if (previousHash === null) return 'first';
+  return previousHash === nextHash ? 'same' : 'different';
+}
