@@ -44,6 +44,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     },
   });
   app.decorateRequest('principal', null);
+  app.decorateRequest('accessClaims', null);
 }
 
 export default fp(authPlugin, { name: 'auth' });
@@ -52,13 +53,20 @@ export function signAccessToken(app: FastifyInstance, claims: AccessClaims): str
   return app.jwt.sign(claims);
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requireAccessToken`: the verified claims, before the session itself is checked. */
+    accessClaims: AccessClaims | null;
+  }
+}
+
+export const SIGNED_OUT_MESSAGE = 'Sign in to continue; your session is missing or has ended';
+
 /**
- * Verifies the bearer token (signature, algorithm, issuer, audience, expiry) and checks with one
- * indexed read that the account's token version and the sign-in are still current, so a role
- * change or a logout ends the token at once. Returns null when there is no usable token.
+ * Verifies the bearer token itself (signature, algorithm, issuer, audience, expiry, claim shapes),
+ * without the database. Null when there is no usable token.
  */
-export async function resolvePrincipal(request: FastifyRequest): Promise<Principal | null> {
-  if (request.principal !== null) return request.principal;
+export async function verifyAccessToken(request: FastifyRequest): Promise<AccessClaims | null> {
   const header = request.headers.authorization;
   if (header === undefined || !/^Bearer\s+\S+$/i.test(header)) return null;
   let claims: AccessClaims;
@@ -69,12 +77,42 @@ export async function resolvePrincipal(request: FastifyRequest): Promise<Princip
   }
   if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.tv !== 'number') return null;
   if (!/^[0-9a-f-]{36}$/i.test(claims.sub) || !/^[0-9a-f-]{36}$/i.test(claims.sid)) return null;
+  return claims;
+}
+
+/** What the session rules need about a token's account and sign-in (see findPrincipal). */
+export interface SessionFacts {
+  tokenVersion: number;
+  familyRevoked: boolean;
+  familyExpiresAtMs: number;
+  roles: Role[];
+}
+
+/**
+ * The session rules, in one place: the account's token version is the token's, and the sign-in
+ * is neither revoked nor expired (so a role change or a logout ends the token at once). Null
+ * when `facts` (undefined: no such account or sign-in) do not allow the token.
+ */
+export function principalFrom(claims: AccessClaims, facts: SessionFacts | undefined, nowMs: number): Principal | null {
+  if (facts === undefined) return null;
+  if (facts.tokenVersion !== claims.tv || facts.familyRevoked || facts.familyExpiresAtMs <= nowMs) return null;
+  return { userId: claims.sub, roles: facts.roles, sessionId: claims.sid };
+}
+
+/**
+ * Verifies the bearer token and checks with one indexed read that the account's token version
+ * and the sign-in are still current. Returns null when there is no usable token.
+ */
+export async function resolvePrincipal(request: FastifyRequest): Promise<Principal | null> {
+  if (request.principal !== null) return request.principal;
+  const claims = await verifyAccessToken(request);
+  if (claims === null) return null;
   const row = await findPrincipal(request.server.db, claims.sub, claims.sid);
-  if (row === undefined) return null;
-  if (row.tokenVersion !== claims.tv || row.familyRevokedAt !== null || row.familyExpiresAt.getTime() <= Date.now()) {
-    return null;
-  }
-  request.principal = { userId: claims.sub, roles: row.roles, sessionId: claims.sid };
+  const facts =
+    row === undefined
+      ? undefined
+      : { tokenVersion: row.tokenVersion, familyRevoked: row.familyRevokedAt !== null, familyExpiresAtMs: row.familyExpiresAt.getTime(), roles: row.roles };
+  request.principal = principalFrom(claims, facts, Date.now());
   return request.principal;
 }
 
@@ -84,10 +122,32 @@ export const requireAuth: preHandlerAsyncHookHandler = async function requireAut
   reply: FastifyReply,
 ) {
   const principal = await resolvePrincipal(request);
-  if (principal === null) throw new UnauthorizedError('Sign in to continue; your session is missing or has ended');
+  if (principal === null) throw new UnauthorizedError(SIGNED_OUT_MESSAGE);
   // Personal answers must never be stored by a shared cache or the back/forward cache.
   reply.header('cache-control', 'private, no-store');
 };
+
+/**
+ * preHandler for a route that checks the session in its own database read (the ballot cast
+ * does, together with what it reads anyway, to save a round trip): the bearer token must verify
+ * here; the handler then reads the session facts and applies `principalFrom`, answering 401
+ * with SIGNED_OUT_MESSAGE when they do not allow the token. `request.principal` stays null.
+ */
+export const requireAccessToken: preHandlerAsyncHookHandler = async function requireAccessToken(
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const claims = await verifyAccessToken(request);
+  if (claims === null) throw new UnauthorizedError(SIGNED_OUT_MESSAGE);
+  request.accessClaims = claims;
+  reply.header('cache-control', 'private, no-store');
+};
+
+/** The claims verified by requireAccessToken; throws if a route forgot the hook. */
+export function accessClaimsOf(request: FastifyRequest): AccessClaims {
+  if (request.accessClaims === null) throw new UnauthorizedError();
+  return request.accessClaims;
+}
 
 /**
  * preHandler: the caller must be signed in and hold at least one of `roles`.

@@ -41,7 +41,12 @@ export function canonicalSelections(selections: readonly PotSelection[]): PotSel
 
 /** SHA-256 (hex) of the canonical JSON (keys as built above; JSON.stringify keeps that order). */
 export function contentHash(canonical: readonly PotSelection[]): string {
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+  return contentHashOfJson(JSON.stringify(canonical));
+}
+
+/** The same hash from `JSON.stringify(canonical)` already made (the cast stores that text too). */
+export function contentHashOfJson(canonicalJson: string): string {
+  return createHash('sha256').update(canonicalJson).digest('hex');
 }
 
 /** Hash of a request body as given (for idempotency: same key + different body is refused). */

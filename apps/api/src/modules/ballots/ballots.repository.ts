@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { PotSelection } from '@allot/shared';
+import type { BallotSettings, EligibilitySettings, Phase, PotSelection, Role, Schedule } from '@allot/shared';
 import type { Db } from '../../db/client';
 import { ballotIdempotency, ballots, cycles, participation, users, wardVerifications } from '../../db/schema';
 
@@ -14,6 +14,91 @@ export async function findVoterFacts(db: Db, userId: string) {
     .leftJoin(wardVerifications, eq(wardVerifications.userId, users.id))
     .where(eq(users.id, userId));
   return row;
+}
+
+/** The rows of a raw (named) statement: node-postgres answers `{ rows }`, so does PGlite. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}
+
+/** Runs `text` as a named prepared statement (parsed and planned once per connection). */
+function runNamed(db: Db, name: string, text: string, params: unknown[]): Promise<unknown> {
+  return db._.session.prepareQuery({ sql: text, params }, undefined, name, false).execute();
+}
+
+/** The cycle columns a cast is checked against. */
+export interface CastCycle {
+  id: string;
+  phase: Phase;
+  schedule: Schedule;
+  ballot: BallotSettings;
+  eligibility: EligibilitySettings;
+}
+
+/** Everything a first online cast reads, in one round trip, without a lock (see readCastContext). */
+export interface CastContext {
+  /** Token version, sign-in and roles of the account (the session rules of the auth plugin). */
+  session: { tokenVersion: number; familyRevoked: boolean; familyExpiresAtMs: number; roles: Role[] };
+  voter: { homeWardId: string | null; verifiedWardId: string | null; birthYear: number | null };
+  /** Undefined when there is no cycle with this id. */
+  cycle: CastCycle | undefined;
+  /**
+   * md5 of the cycle's ballot, eligibility and schedule as read here: the first-cast statement
+   * writes only while the row still has exactly these (and the voting phase).
+   */
+  settingsHash: string;
+}
+
+/** The cycle settings a cast is validated against, hashed the same way in both statements. */
+const SETTINGS_HASH = `md5(jsonb_build_array(c.ballot, c.eligibility, c.schedule)::text)`;
+
+const CAST_CONTEXT_SQL = `
+  select u.token_version, f.revoked_at is not null as family_revoked,
+    (extract(epoch from f.expires_at) * 1000)::float8 as family_expires_ms,
+    coalesce((select array_agg(r.role::text order by r.role) from user_roles r where r.user_id = u.id), '{}'::text[]) as roles,
+    u.home_ward_id, u.birth_year, v.ward_id as verified_ward_id,
+    c.id as cycle_id, c.phase, c.schedule, c.ballot, c.eligibility, ${SETTINGS_HASH} as settings_hash
+  from users u
+  join session_families f on f.id = $3 and f.user_id = u.id
+  left join ward_verifications v on v.user_id = u.id
+  left join cycles c on c.id = $1
+  where u.id = $2`;
+
+interface CastContextRow {
+  token_version: number;
+  family_revoked: boolean;
+  family_expires_ms: number;
+  roles: Role[];
+  home_ward_id: string | null;
+  birth_year: number | null;
+  verified_ward_id: string | null;
+  cycle_id: string | null;
+  phase: Phase;
+  schedule: Schedule;
+  ballot: BallotSettings;
+  eligibility: EligibilitySettings;
+  settings_hash: string;
+}
+
+/**
+ * One plain read (no transaction, no lock) for a first online cast: the caller's account and
+ * sign-in (the facts `principalFrom` checks, as findPrincipal reads them), the voter's facts for
+ * eligibility, and the cycle with a hash of its settings. Undefined when there is no such
+ * account with this sign-in. Nothing read here is trusted for the write: insertFirstCastChecked
+ * re-checks, under the cycle lock, whatever could have changed since.
+ */
+export async function readCastContext(db: Db, cycleId: string, userId: string, sessionId: string): Promise<CastContext | undefined> {
+  const [row] = rowsOf<CastContextRow>(await runNamed(db, 'ballots_cast_context', CAST_CONTEXT_SQL, [cycleId, userId, sessionId]));
+  if (row === undefined) return undefined;
+  return {
+    session: { tokenVersion: row.token_version, familyRevoked: row.family_revoked, familyExpiresAtMs: row.family_expires_ms, roles: row.roles },
+    voter: { homeWardId: row.home_ward_id, verifiedWardId: row.verified_ward_id, birthYear: row.birth_year },
+    cycle:
+      row.cycle_id === null
+        ? undefined
+        : { id: row.cycle_id, phase: row.phase, schedule: row.schedule, ballot: row.ballot, eligibility: row.eligibility },
+    settingsHash: row.settings_hash,
+  };
 }
 
 /**
@@ -86,6 +171,8 @@ export interface BallotContent {
   cycleId: string;
   voterToken: string;
   selections: PotSelection[];
+  /** `JSON.stringify(selections)` when the caller already has it (the content hash is of it). */
+  selectionsJson?: string;
   receipt: string;
   contentHash: string;
 }
@@ -144,18 +231,16 @@ export async function insertBallotAnswering(db: Db, content: BallotContent, answ
  * caller then takes the re-cast path.
  */
 export async function insertFirstOnlineCast(db: Db, userId: string, at: Date, content: BallotContent, answer?: IdempotentAnswer): Promise<boolean> {
-  const params: unknown[] = [content.cycleId, userId, at.toISOString(), content.voterToken, JSON.stringify(content.selections), content.receipt, content.contentHash];
+  const params: unknown[] = [content.cycleId, userId, at.toISOString(), content.voterToken, content.selectionsJson ?? JSON.stringify(content.selections), content.receipt, content.contentHash];
   if (answer !== undefined) params.push(answer.key, answer.requestHash, answer.sealedResponse);
   // Named (a prepared statement per connection): PostgreSQL parses and plans it once per connection.
-  const query = db._.session.prepareQuery(
-    { sql: answer === undefined ? FIRST_CAST_SQL : FIRST_CAST_ANSWERING_SQL, params },
-    undefined,
+  const result = await runNamed(
+    db,
     answer === undefined ? 'ballots_first_cast' : 'ballots_first_cast_answering',
-    false,
+    answer === undefined ? FIRST_CAST_SQL : FIRST_CAST_ANSWERING_SQL,
+    params,
   );
-  const result = (await query.execute()) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as unknown[];
-  return rows.length > 0;
+  return rowsOf(result).length > 0;
 }
 
 const FIRST_CAST_CTES = `
@@ -177,9 +262,98 @@ const FIRST_CAST_ANSWERING_SQL = `${FIRST_CAST_CTES}, answered as (
   )
   select 1 as ok from written`;
 
+/** What the checked first-cast statement did. */
+export interface CheckedCast {
+  /** The cycle row was still in voting with the settings the ballot was checked against (and is locked FOR SHARE). */
+  open: boolean;
+  /** The sign-in was still valid: same token version, not revoked, not expired at the cast time. */
+  signedIn: boolean;
+  /** Participation, ballot and (when given) the idempotent answer were written. */
+  written: boolean;
+}
+
+/**
+ * A voter's first online cast as ONE autocommit statement (no BEGIN/COMMIT), after the checks
+ * were made in application code on what readCastContext read. The statement itself re-checks
+ * whatever could have changed since that read, and writes only if all of it still holds:
+ *
+ * - `open_cycle` locks the cycle row FOR SHARE and keeps it only while it is in voting with the
+ *   same settings hash. If a phase move or a settings change holds the row FOR UPDATE, the lock
+ *   waits for it, and PostgreSQL then re-evaluates the condition on the row as committed
+ *   (READ COMMITTED re-check of a locked row), so the cast sees the new phase and writes nothing.
+ *   Once taken, the share lock is held until this statement's transaction commits: a phase move
+ *   or settings change that comes later waits for the ballot and then sees it.
+ * - `signed_in` re-reads the sign-in: a logout or role change committed since the read stops it.
+ * - participation is inserted `ON CONFLICT DO NOTHING` (its primary key is the one-ballot rule;
+ *   an uncommitted concurrent first cast of the same voter is waited for), and only from a new
+ *   row are the ballot and the idempotent answer written.
+ *
+ * One statement is one transaction: all three rows are written or none. When nothing is written
+ * the answer says why, and the caller goes on with the transactional path.
+ */
+export async function insertFirstCastChecked(
+  db: Db,
+  userId: string,
+  at: Date,
+  content: BallotContent,
+  guard: { settingsHash: string; sessionId: string; tokenVersion: number },
+  answer?: IdempotentAnswer,
+): Promise<CheckedCast> {
+  const params: unknown[] = [
+    content.cycleId,
+    userId,
+    at.toISOString(),
+    content.voterToken,
+    content.selectionsJson ?? JSON.stringify(content.selections),
+    content.receipt,
+    content.contentHash,
+    guard.settingsHash,
+    guard.sessionId,
+    guard.tokenVersion,
+  ];
+  if (answer !== undefined) params.push(answer.key, answer.requestHash, answer.sealedResponse);
+  const result = await runNamed(
+    db,
+    answer === undefined ? 'ballots_first_cast_checked' : 'ballots_first_cast_checked_answering',
+    answer === undefined ? CHECKED_CAST_SQL : CHECKED_CAST_ANSWERING_SQL,
+    params,
+  );
+  const [row] = rowsOf<CheckedCast>(result);
+  return { open: row?.open === true, signedIn: row?.signedIn === true, written: row?.written === true };
+}
+
+const CHECKED_CAST_CTES = `
+  with open_cycle as materialized (
+    select c.id from cycles c
+    where c.id = $1 and c.phase = 'voting' and ${SETTINGS_HASH} = $8
+    for share
+  ), signed_in as materialized (
+    select 1 as ok from users u
+    join session_families f on f.id = $9 and f.user_id = u.id
+    where u.id = $2 and u.token_version = $10 and f.revoked_at is null and f.expires_at > $3::timestamptz
+  ), voted as (
+    insert into participation (cycle_id, user_id, channel, first_cast_at, last_cast_at)
+    select open_cycle.id, $2, 'online', $3::timestamptz, $3::timestamptz from open_cycle, signed_in
+    on conflict (cycle_id, user_id) do nothing
+    returning cycle_id
+  ), written as (
+    insert into ballots (cycle_id, voter_token, selections, receipt, content_hash)
+    select cycle_id, $4, $5::jsonb, $6, $7 from voted
+    returning cycle_id, voter_token
+  )`;
+const CHECKED_CAST_RESULT = `
+  select exists (select 1 from open_cycle) as "open", exists (select 1 from signed_in) as "signedIn",
+    exists (select 1 from written) as "written"`;
+const CHECKED_CAST_SQL = `${CHECKED_CAST_CTES}${CHECKED_CAST_RESULT}`;
+const CHECKED_CAST_ANSWERING_SQL = `${CHECKED_CAST_CTES}, answered as (
+    insert into ballot_idempotency (cycle_id, voter_token, key, request_hash, sealed_response)
+    select cycle_id, voter_token, $11, $12, $13 from written
+  )${CHECKED_CAST_RESULT}`;
+
 /** Writes a voter's first ballot: the primary key refuses a second. */
 export async function insertBallot(db: Db, content: BallotContent): Promise<void> {
-  await db.insert(ballots).values(content);
+  const { cycleId, voterToken, selections, receipt, contentHash } = content;
+  await db.insert(ballots).values({ cycleId, voterToken, selections, receipt, contentHash });
 }
 
 export async function findBallot(db: Db, cycleId: string, voterToken: string): Promise<BallotRow | undefined> {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BallotInput, CastBallotResponse, CycleIdParams, IdempotencyKeyHeader, MyBallot } from '@allot/shared';
 import { errorResponses } from '../../lib/http';
-import { principalOf, requireAuth } from '../../plugins/auth';
+import { accessClaimsOf, principalOf, requireAccessToken, requireAuth } from '../../plugins/auth';
 import * as ballots from './ballots.service';
 
 /** The ballot secret every voting module needs; buildApp's caller resolves it (see secrets.ts). */
@@ -29,7 +29,8 @@ export default async function ballotRoutes(app: FastifyInstance): Promise<void> 
   });
 
   routes.put('/cycles/:id/ballot', {
-    preHandler: [requireAuth],
+    // The token is verified here; the session is checked in the cast's own first read (castSignedIn).
+    preHandler: [requireAccessToken],
     schema: {
       tags: ['voting'],
       summary: 'Cast or replace my ballot while voting is open (optional Idempotency-Key header); returns a receipt',
@@ -40,7 +41,7 @@ export default async function ballotRoutes(app: FastifyInstance): Promise<void> 
       response: { 200: CastBallotResponse, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
     handler: async (request) =>
-      ballots.castOnlineBallot(app.db, secret, principalOf(request), {
+      ballots.castSignedIn(app.db, secret, accessClaimsOf(request), {
         cycleId: request.params.id,
         selections: request.body.selections,
         idempotencyKey: request.headers['idempotency-key'],

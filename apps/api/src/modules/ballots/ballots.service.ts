@@ -1,13 +1,14 @@
 import { phaseIndex, type CastBallotResponse, type MyBallot, type PotSelection } from '@allot/shared';
 import type { Db } from '../../db/client';
-import { ConflictError, ForbiddenError, isPgError, NotFoundError, PgCode, RuleViolationError } from '../../errors';
+import { ConflictError, ForbiddenError, isPgError, NotFoundError, PgCode, RuleViolationError, UnauthorizedError } from '../../errors';
+import { principalFrom, SIGNED_OUT_MESSAGE, type AccessClaims } from '../../plugins/auth';
 import type { CycleRow } from '../cycles/cycles.repository';
 import { listPots } from '../cycles/cycles.repository';
 import { visibleCycle } from '../cycles/cycles.service';
 import type { Principal } from '../../types';
 import { isAdmin } from '../cycles/viewer';
 import { listBallotProjects } from '../reviews/reviews.repository';
-import { canonicalSelections, contentHash, newReceipt, requestHash, seal, unseal, voterToken } from './ballot-crypto';
+import { canonicalSelections, contentHashOfJson, newReceipt, requestHash, seal, unseal, voterToken } from './ballot-crypto';
 import { checkSelections, closedReason, eligibility, type PotOnBallot, type VoterFacts } from './ballot-rules';
 import * as repo from './ballots.repository';
 
@@ -22,7 +23,7 @@ const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 const frozenBallots = new Map<string, PotOnBallot[]>();
 const FROZEN_BALLOTS_KEPT = 64;
 
-async function ballotPots(db: Db, cycle: CycleRow): Promise<PotOnBallot[]> {
+async function ballotPots(db: Db, cycle: Pick<CycleRow, 'id' | 'phase'>): Promise<PotOnBallot[]> {
   const frozen = phaseIndex(cycle.phase) >= phaseIndex('voting');
   const kept = frozen ? frozenBallots.get(cycle.id) : undefined;
   if (kept !== undefined) return kept;
@@ -42,7 +43,7 @@ async function ballotPots(db: Db, cycle: CycleRow): Promise<PotOnBallot[]> {
 }
 
 /** The voter's eligibility in this cycle and the pots they may vote in (home ward + city-wide). */
-async function voterStanding(db: Db, cycle: CycleRow, facts: VoterFacts, now: Date) {
+async function voterStanding(db: Db, cycle: Pick<CycleRow, 'id' | 'phase' | 'eligibility' | 'schedule'>, facts: VoterFacts, now: Date) {
   const pots = await ballotPots(db, cycle);
   const { wardId, reasons } = eligibility(
     cycle.eligibility,
@@ -93,23 +94,41 @@ export async function getMyBallot(db: Db, secret: string, viewer: Principal, cyc
   };
 }
 
+/** The cycle and voter as a cast reads them (locked in a transaction, or in the first-cast read). */
+type CheckedCycle = Pick<CycleRow, 'id' | 'phase' | 'schedule' | 'ballot' | 'eligibility'>;
+
 /**
- * Inside the caller's transaction: locks the cycle row FOR SHARE (a phase move or a rules change
- * waits for the cast) and checks that voting is open, the voter is eligible, and the ballot is
- * valid whole. Returns the canonical content and its hash.
+ * The checks of every cast, in this order: the cycle exists (drafts only for admins) and so does
+ * the voter, voting is open, the voter is eligible, and the ballot is valid whole. Returns the
+ * canonical content, its JSON and its hash.
  */
-async function lockAndCheck(tx: Db, viewer: Principal, cycleId: string, userId: string, selections: readonly PotSelection[], now: Date) {
-  const row = await repo.lockCycleWithVoter(tx, cycleId, userId);
-  if (row === undefined || (row.cycle.phase === 'draft' && !isAdmin(viewer))) throw new NotFoundError('No cycle with this id');
-  if (row.userId === null) throw new NotFoundError('No resident with this id');
-  const cycle = row.cycle;
+async function checkCast(
+  db: Db,
+  viewer: Principal,
+  cycle: CheckedCycle | undefined,
+  voter: VoterFacts | undefined,
+  selections: readonly PotSelection[],
+  now: Date,
+) {
+  if (cycle === undefined || (cycle.phase === 'draft' && !isAdmin(viewer))) throw new NotFoundError('No cycle with this id');
+  if (voter === undefined) throw new NotFoundError('No resident with this id');
   const closed = closedReason(cycle.phase, cycle.schedule, now);
   if (closed !== null) throw new ConflictError(closed);
-  const standing = await voterStanding(tx, cycle, row, now);
+  const standing = await voterStanding(db, cycle, voter, now);
   if (standing.reasons.length > 0) throw new ForbiddenError(`You cannot vote in this cycle: ${standing.reasons.join('; ')}`);
   checkSelections(cycle.ballot, standing.pots, selections);
   const canonical = canonicalSelections(selections);
-  return { canonical, hash: contentHash(canonical) };
+  const json = JSON.stringify(canonical);
+  return { canonical, json, hash: contentHashOfJson(json) };
+}
+
+/**
+ * Inside the caller's transaction: locks the cycle row FOR SHARE (a phase move or a rules change
+ * waits for the cast), reads the voter's facts in the same round trip, and runs checkCast.
+ */
+async function lockAndCheck(tx: Db, viewer: Principal, cycleId: string, userId: string, selections: readonly PotSelection[], now: Date) {
+  const row = await repo.lockCycleWithVoter(tx, cycleId, userId);
+  return checkCast(tx, viewer, row?.cycle, row === undefined || row.userId === null ? undefined : row, selections, now);
 }
 
 /** Thrown inside the transaction to roll it back and answer a retried request as the first time. */
@@ -123,26 +142,54 @@ export interface CastRequest {
   idempotencyKey?: string | undefined;
 }
 
+/** The answer, the ballot row and the idempotency record of a cast that passed checkCast. */
+function prepareCast(secret: string, userId: string, request: CastRequest, checked: { canonical: PotSelection[]; json: string; hash: string }, now: Date) {
+  const { cycleId, idempotencyKey } = request;
+  const token = voterToken(secret, cycleId, userId);
+  const bodyHash = requestHash(request.selections);
+  const answer: CastBallotResponse = { receipt: newReceipt(), castAt: now.toISOString(), selections: checked.canonical, contentHash: checked.hash };
+  const content: repo.BallotContent = {
+    cycleId,
+    voterToken: token,
+    selections: checked.canonical,
+    selectionsJson: checked.json,
+    receipt: answer.receipt,
+    contentHash: checked.hash,
+  };
+  const record = idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: bodyHash, sealedResponse: seal(secret, answer) };
+  return { token, bodyHash, answer, content, record };
+}
+
 /**
- * Casts or replaces the caller's online ballot, in one transaction. A first cast (the common case)
- * is one statement after the checks: participation insert (the primary key is the
- * one-voter-one-ballot rule), and only when that row is new, the ballot under the voter token and
- * the idempotency record. Otherwise (a re-cast, a retried request, a paper ballot): participation
- * upsert (its row lock orders a voter's concurrent casts, whatever the instance), the idempotency
- * lookup, then the ballot update. Nothing links the two halves but the secret-keyed token.
+ * Casts or replaces the caller's online ballot, in one transaction. A first cast is one statement
+ * after the checks: participation insert (the primary key is the one-voter-one-ballot rule), and
+ * only when that row is new, the ballot under the voter token and the idempotency record.
+ * Otherwise (a re-cast, a retried request, a paper ballot): participation upsert (its row lock
+ * orders a voter's concurrent casts, whatever the instance), the idempotency lookup, then the
+ * ballot update. Nothing links the two halves but the secret-keyed token.
+ *
+ * The caller has checked the session (the route goes through castSignedIn; the demo seeds call
+ * this directly).
  */
 export async function castOnlineBallot(db: Db, secret: string, viewer: Principal, request: CastRequest, now = new Date()): Promise<CastBallotResponse> {
+  return castInTransaction(db, secret, viewer, request, now, true);
+}
+
+async function castInTransaction(
+  db: Db,
+  secret: string,
+  viewer: Principal,
+  request: CastRequest,
+  now: Date,
+  tryFirstCast: boolean,
+): Promise<CastBallotResponse> {
   const { cycleId, idempotencyKey } = request;
   try {
     return await db.transaction(async (tx) => {
-      const { canonical, hash } = await lockAndCheck(tx, viewer, cycleId, viewer.userId, request.selections, now);
-      const token = voterToken(secret, cycleId, viewer.userId);
-      const bodyHash = requestHash(request.selections);
-      const answer: CastBallotResponse = { receipt: newReceipt(), castAt: now.toISOString(), selections: canonical, contentHash: hash };
-      const content = { cycleId, voterToken: token, selections: canonical, receipt: answer.receipt, contentHash: hash };
-      const record = idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: bodyHash, sealedResponse: seal(secret, answer) };
+      const checked = await lockAndCheck(tx, viewer, cycleId, viewer.userId, request.selections, now);
+      const { token, bodyHash, answer, content, record } = prepareCast(secret, viewer.userId, request, checked, now);
       // No participation row yet means no earlier ballot and no earlier idempotent answer.
-      if (await repo.insertFirstOnlineCast(tx, viewer.userId, now, content, record)) return answer;
+      if (tryFirstCast && (await repo.insertFirstOnlineCast(tx, viewer.userId, now, content, record))) return answer;
 
       const participation = await repo.upsertOnlineParticipation(tx, cycleId, viewer.userId, now);
       if (participation === undefined) {
@@ -158,7 +205,7 @@ export async function castOnlineBallot(db: Db, secret: string, viewer: Principal
         }
       }
       if (participation.inserted) {
-        // The row seen by the first statement was gone by this one (a concurrent first cast rolled back).
+        // No participation row when the first statement ran (or it was skipped), or that row was gone by now.
         if (record === undefined) await repo.insertBallot(tx, content);
         else await repo.insertBallotAnswering(tx, content, record);
       } else if (!(await (record === undefined ? repo.replaceBallot(tx, content) : repo.replaceBallotAnswering(tx, content, record)))) {
@@ -172,6 +219,38 @@ export async function castOnlineBallot(db: Db, secret: string, viewer: Principal
     if (error instanceof Replay) return error.answer;
     throw error;
   }
+}
+
+/**
+ * The cast as the route runs it, for a caller whose access token is verified but whose session
+ * is not yet checked. The common case, a voter's first online cast, is two round trips:
+ *
+ * 1. readCastContext: the session facts (the auth plugin's rules, applied by principalFrom), the
+ *    voter's facts and the cycle, in one plain read. checkCast runs on them: a refusal (401, 404,
+ *    409, 403, 400, 422) is answered from this consistent read and changes nothing.
+ * 2. insertFirstCastChecked: one autocommit statement that locks the cycle FOR SHARE, re-checks
+ *    the phase, the settings the ballot was checked against and the session, and writes
+ *    participation, ballot and idempotent answer only if they all hold and the voter has no
+ *    participation row yet.
+ *
+ * Anything else goes through the transactional path above, which re-reads and re-checks under the
+ * lock: a re-cast, a retried request or a paper ballot (the voter has a participation row), and a
+ * cycle whose phase or settings changed between the two statements (exact errors from the new
+ * state). A session ended between them is a 401.
+ */
+export async function castSignedIn(db: Db, secret: string, claims: AccessClaims, request: CastRequest, now = new Date()): Promise<CastBallotResponse> {
+  const context = await repo.readCastContext(db, request.cycleId, claims.sub, claims.sid);
+  const viewer = principalFrom(claims, context?.session, now.getTime());
+  if (viewer === null || context === undefined) throw new UnauthorizedError(SIGNED_OUT_MESSAGE);
+  const checked = await checkCast(db, viewer, context.cycle, context.voter, request.selections, now);
+  const { answer, content, record } = prepareCast(secret, viewer.userId, request, checked, now);
+  const guard = { settingsHash: context.settingsHash, sessionId: claims.sid, tokenVersion: claims.tv };
+  const outcome = await repo.insertFirstCastChecked(db, viewer.userId, now, content, guard, record);
+  if (outcome.written) return answer;
+  if (!outcome.signedIn) throw new UnauthorizedError(SIGNED_OUT_MESSAGE);
+  // The voter already has a participation row (the first-cast insert is pointless), or the cycle
+  // changed since the read (then the first-cast insert is tried again under the lock).
+  return castInTransaction(db, secret, viewer, request, now, !outcome.open);
 }
 
 export interface PaperCast {
