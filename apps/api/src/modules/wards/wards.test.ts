@@ -105,3 +105,74 @@ describe('PATCH /api/wards/:id', () => {
     expect(await count(t.db, sql`${wards} where id = ${ward.id} and population = 1000`)).toBe(1);
   });
 });
+
+describe('population by age band', () => {
+  const stored = async (id: string) => {
+    const result = await t.db.execute<{ population_by_age: unknown }>(sql`select population_by_age from ${wards} where id = ${id}`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: { population_by_age: unknown }[] }).rows) as { population_by_age: unknown }[];
+    return rows[0]?.population_by_age;
+  };
+
+  it('stores the bands given on create and returns them, also in the ward list', async () => {
+    const populationByAge = { 'under-18': 2100, '18-24': 900, '75-plus': 450 };
+    const response = await t
+      .http()
+      .post('/api/wards')
+      .set(bearer(adminToken))
+      .send({ name: 'Old Harbour', code: 'OLDH', population: 9000, populationByAge });
+    expect(response.status).toBe(201);
+    const ward = Ward.parse(response.body);
+    expect(ward.populationByAge).toEqual(populationByAge);
+    expect(await stored(ward.id)).toEqual(populationByAge);
+    const listed = WardList.parse((await t.http().get('/api/wards')).body).wards.find((w) => w.id === ward.id);
+    expect(listed?.populationByAge).toEqual(populationByAge);
+  });
+
+  it('answers null for a ward whose population by age was never entered', async () => {
+    const ward = await createWard(t.db, 'NOAGE');
+    const listed = WardList.parse((await t.http().get('/api/wards')).body).wards.find((w) => w.id === ward.id);
+    expect(listed?.populationByAge).toBeNull();
+  });
+
+  it('replaces the bands on change, clears them with null, and audits both', async () => {
+    const ward = await createWard(t.db, 'AGEP');
+    const first = await t.http().patch(`/api/wards/${ward.id}`).set(bearer(adminToken)).send({ populationByAge: { '25-34': 310, '35-44': 290 } });
+    expect(first.status).toBe(200);
+    expect(Ward.parse(first.body).populationByAge).toEqual({ '25-34': 310, '35-44': 290 });
+    expect(await stored(ward.id)).toEqual({ '25-34': 310, '35-44': 290 });
+    const cleared = await t.http().patch(`/api/wards/${ward.id}`).set(bearer(adminToken)).send({ populationByAge: null });
+    expect(Ward.parse(cleared.body).populationByAge).toBeNull();
+    expect(await stored(ward.id)).toBeNull();
+    expect(await count(t.db, sql`${auditLog} where action = 'ward.update' and target_id = ${ward.id}`)).toBe(2);
+  });
+
+  it.each([
+    ['an unknown band', { '30-39': 100 }],
+    ['a negative number', { '18-24': -5 }],
+    ['a fraction', { '18-24': 10.5 }],
+    ['a number as text', { '18-24': '100' }],
+  ])('answers 400 for %s on create and creates nothing', async (_name, populationByAge) => {
+    const before = await wardCount();
+    const response = await t
+      .http()
+      .post('/api/wards')
+      .set(bearer(adminToken))
+      .send({ name: 'Bad Ages', code: 'BADAGE', population: 10, populationByAge });
+    expect(expectEnvelope(response, 400).issues?.some((issue) => issue.path.startsWith('populationByAge'))).toBe(true);
+    expect(await wardCount()).toBe(before);
+  });
+
+  it.each([
+    ['an unknown band', { '18-24': 100, seniors: 40 }],
+    ['a negative number', { '65-74': -1 }],
+  ])('answers 400 for %s on change and leaves the ward as it was', async (_name, populationByAge) => {
+    const ward = await createWard(t.db);
+    await t.http().patch(`/api/wards/${ward.id}`).set(bearer(adminToken)).send({ populationByAge: { '18-24': 120 } });
+    const audits = await count(t.db, sql`${auditLog} where action = 'ward.update' and target_id = ${ward.id}`);
+    const response = await t.http().patch(`/api/wards/${ward.id}`).set(bearer(adminToken)).send({ population: 5, populationByAge });
+    expect(expectEnvelope(response, 400).issues?.some((issue) => issue.path.startsWith('populationByAge'))).toBe(true);
+    expect(await stored(ward.id)).toEqual({ '18-24': 120 });
+    expect(await count(t.db, sql`${wards} where id = ${ward.id} and population = 1000`)).toBe(1);
+    expect(await count(t.db, sql`${auditLog} where action = 'ward.update' and target_id = ${ward.id}`)).toBe(audits);
+  });
+});
