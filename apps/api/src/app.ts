@@ -16,6 +16,7 @@ import auditRoutes from './modules/audit/audit.routes';
 import ballotRoutes from './modules/ballots/ballots.routes';
 import paperBallotRoutes from './modules/paper-ballots/paper-ballots.routes';
 import receiptRoutes from './modules/receipts/receipts.routes';
+import resultRoutes from './modules/results/results.routes';
 import statsRoutes from './modules/stats/stats.routes';
 import implementationRoutes from './modules/implementation/implementation.routes';
 import cycleRoutes from './modules/cycles/cycles.routes';
@@ -129,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(ballotRoutes);
       await api.register(paperBallotRoutes);
       await api.register(receiptRoutes);
+      await api.register(resultRoutes);
       await api.register(statsRoutes);
       await api.register(implementationRoutes);
     },

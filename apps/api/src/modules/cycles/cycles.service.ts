@@ -18,6 +18,7 @@ import type { Db } from '../../db/client';
 import { ConflictError, isPgError, NotFoundError, PgCode, ValidationError, type FieldIssue } from '../../errors';
 import { appendAudit } from '../audit/audit.repository';
 import { finishDeliberation } from '../deliberation/shortlist';
+import { findTally } from '../results/results.repository';
 import { listWards } from '../wards/wards.repository';
 import type { Actor } from '../wards/wards.service';
 import * as repo from './cycles.repository';
@@ -291,6 +292,11 @@ export async function movePhase(db: Db, actor: Actor, id: string, to: Phase | un
     if (targetIndex === fromIndex) throw new ConflictError(`The cycle is already in the ${from} phase`);
     if (targetIndex < fromIndex) {
       throw new ConflictError(`Phases only move forward: the cycle is in ${from} and cannot go back to ${target}`);
+    }
+    if (targetIndex >= phaseIndex('results') && fromIndex <= phaseIndex('counting')) {
+      // Results are made public by POST /cycles/:id/publish, which moves the phase itself.
+      const tally = await findTally(tx, id);
+      if (tally?.publishedAt == null) throw new ConflictError('Publish the results first: count the votes, then publish them, which moves the cycle to the results phase');
     }
     let shortlist: Awaited<ReturnType<typeof finishDeliberation>> | undefined;
     if (fromIndex <= phaseIndex('deliberation') && targetIndex > phaseIndex('deliberation')) {

@@ -1,0 +1,222 @@
+/**
+ * Every tally rule end to end: residents cast through PUT /ballot, an admin moves the cycle to
+ * counting, counts and publishes, and the published `funded` equals an outcome worked out by hand
+ * (the working is in each test). The export of each pot re-counts to exactly `funded`.
+ */
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
+import { useTestApp } from '../../../test/helpers';
+import { arrangeResultsCycle, castBallots, checkExportRoundTrip, countAndPublish, potOf, type ResultsCycle } from './test-fixtures';
+
+const t = useTestApp();
+
+/**
+ * Instance I, approval ballots, pot budget 100: P1 costs 50, P2 45, P3 50.
+ * Voters 1–3 approve {P1, P2}; voters 4–5 approve {P3}. Votes: P1 3, P2 3, P3 2.
+ */
+async function instanceOne(rule: 'greedy' | 'equal-shares' | 'equal-shares-add1' | 'phragmen'): Promise<ResultsCycle> {
+  const cycle = await arrangeResultsCycle(t, {
+    ballot: { kind: 'approval' },
+    rule,
+    budget: 100,
+    projects: { P1: { cost: 50 }, P2: { cost: 45 }, P3: { cost: 50 } },
+  });
+  const { P1, P2, P3, cityProject } = cycle.ids as Record<string, string>;
+  const both = { potId: cycle.potA, projects: [P1, P2] } as { potId: string; projects: string[] };
+  const three = { potId: cycle.potA, projects: [P3] } as { potId: string; projects: string[] };
+  const city = { potId: cycle.cityPot, projects: [cityProject] } as { potId: string; projects: string[] };
+  // Voters 1 and 4 also vote in the city-wide pot (budget 1,000; one project of 600).
+  await castBallots(t, cycle, [[both, city], [both], [both], [three, city], [three]]);
+  return cycle;
+}
+
+async function storedRows(db: Db, cycleId: string): Promise<unknown[]> {
+  const result = await db.execute(sql`
+    select pot_id, rule, rule_key, tie_break::text, ballot_kind, budget, spent, ballot_count, ballots_hash,
+           funded::text, projects::text, explanation::text, equal_shares::text, engine_explanation::text
+    from pot_results where cycle_id = ${cycleId} order by pot_id`);
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as unknown[];
+}
+
+describe('counting under each rule', () => {
+  it('greedy funds the most-voted projects that fit, skipping what does not', async () => {
+    const cycle = await instanceOne('greedy');
+    const { P1, P2, P3, cityProject } = cycle.ids as Record<string, string>;
+    const results = await countAndPublish(t, cycle);
+    const pot = potOf(results, cycle.potA);
+    // P1 and P2 tie on 3 votes; the tie-break funds the cheaper P2 first (100 → 55 left), then
+    // P1 (55 → 5 left); P3 (2 votes, 50) no longer fits and is skipped.
+    expect(pot.funded).toEqual([P2, P1]);
+    expect(pot.ruleKey).toBe('greedy_cost_sat');
+    expect(pot.spent).toBe(95);
+    expect(pot.ballots).toBe(5);
+    expect(pot.projects.map((p) => [p.id, p.decision, p.votes, p.score])).toEqual([
+      [P2, 'funded', 3, null],
+      [P1, 'funded', 3, null],
+      [P3, 'skipped', 2, null],
+    ]);
+    expect(pot.projects.find((p) => p.id === P3)?.reason).toMatch(/only £5 was left, less than its cost of £50/);
+    expect(pot.explanation.filter((s) => s.projectId !== null).map((s) => [s.projectId, s.decision])).toEqual([
+      [P2, 'funded'],
+      [P1, 'funded'],
+      [P3, 'skipped'],
+    ]);
+    expect(pot.equalShares).toBeNull();
+    // The not-feasible proposal is not on the ballot, so not in the result.
+    expect(pot.projects.map((p) => p.id)).not.toContain(cycle.notFeasible);
+    const cityPot = potOf(results, cycle.cityPot);
+    expect(cityPot).toMatchObject({ funded: [cityProject], ballots: 2, spent: 600 });
+    expect(results.summary).toMatchObject({ totalBudget: 1_100, totalFunded: 695, fundedProjects: 3, ballots: 5 });
+    await checkExportRoundTrip(t, cycle.id, pot);
+    await checkExportRoundTrip(t, cycle.id, cityPot);
+  });
+
+  it('equal shares funds only what each group of voters can pay for with its own shares', async () => {
+    const cycle = await instanceOne('equal-shares');
+    const { P1, P2, P3 } = cycle.ids as Record<string, string>;
+    const results = await countAndPublish(t, cycle);
+    const pot = potOf(results, cycle.potA);
+    // Each of the 5 voters gets 100 / 5 = 20. With cost utilities a project's supporters pay equal
+    // shares and the cheapest price per unit of utility wins: P1 (3 × 20 = 60 ≥ 50, 16.67 each,
+    // ρ = 1/3) ties P2 (15 each, ρ = 1/3); P3's 2 supporters have 40 < 50. The tie-break takes the
+    // cheaper P2: voters 1–3 pay 15 and keep 5 each (15 < 50 for P1). Nothing else is affordable.
+    // Greedy would have funded P2 and P1.
+    expect(pot.funded).toEqual([P2]);
+    expect(pot.ruleKey).toBe('mes_cost_sat');
+    expect(pot.projects.find((p) => p.id === P1)).toMatchObject({ funded: false, decision: 'skipped' });
+    expect(pot.projects.find((p) => p.id === P3)?.reason).toMatch(/did not have enough of their equal shares/);
+    expect(pot.equalShares).toEqual({
+      voters: 5,
+      budgetPerVoterStart: '20',
+      budgetPerVoterUsed: '20',
+      costSharing: [
+        { projectId: P2, cost: 45, paidInFull: 3, paidEverythingLeft: 0, price: '15', priceUnit: 'supporter', paidInFullTotal: '45', paidEverythingLeftTotal: '0', stage: 'equal-shares' },
+      ],
+      unspent: '55',
+    });
+    await checkExportRoundTrip(t, cycle.id, pot);
+  });
+
+  it('equal shares with the add-one completion raises the shares until nothing more fits, reproducibly', async () => {
+    const cycle = await instanceOne('equal-shares-add1');
+    const { P2, P3 } = cycle.ids as Record<string, string>;
+    // Count twice before publishing: the same ballots and rule store the same bytes and hashes.
+    expect((await t.http().post(`/api/cycles/${cycle.id}/phase`).set(cycle.admin.auth).send({ to: 'counting' })).status).toBe(200);
+    const first = await t.http().post(`/api/cycles/${cycle.id}/tally`).set(cycle.admin.auth);
+    expect(first.status).toBe(200);
+    const rowsFirst = await storedRows(t.db, cycle.id);
+    const second = await t.http().post(`/api/cycles/${cycle.id}/tally`).set(cycle.admin.auth);
+    expect(second.status).toBe(200);
+    expect(second.body.resultHash).toBe(first.body.resultHash);
+    expect(second.body.pots).toEqual(first.body.pots);
+    expect(await storedRows(t.db, cycle.id)).toEqual(rowsFirst);
+    expect(rowsFirst).toHaveLength(2);
+
+    const published = await t.http().post(`/api/cycles/${cycle.id}/publish`).set(cycle.admin.auth);
+    expect(published.status).toBe(200);
+    const pot = potOf(published.body, cycle.potA);
+    // Shares start at 20 and rise by 1. From 20 to 24 the outcome is {P2} and the 55 left could
+    // still buy P1 or P3. At 25, P2 goes first (ρ = 1/3 < P3's 25/50 = 1/2): voters 1–3 pay 15
+    // and keep 10 each (30 < 50 for P1); voters 4–5 have 25 each = 50, so P3 is bought with all
+    // they have. {P2, P3} costs 95 and the 5 left fits nothing: exhaustive, so the count stops.
+    expect(pot.funded).toEqual([P2, P3]);
+    expect(pot.ruleKey).toBe('mes_cost_sat_add1');
+    expect(pot.equalShares).toMatchObject({
+      budgetPerVoterStart: '20',
+      budgetPerVoterUsed: '25',
+      costSharing: [
+        { projectId: P2, paidInFull: 3, paidEverythingLeft: 0, price: '15', stage: 'equal-shares' },
+        { projectId: P3, paidInFull: 0, paidEverythingLeft: 2, paidEverythingLeftTotal: '50', stage: 'equal-shares' },
+      ],
+    });
+    expect(pot.explanation.some((step) => step.decision === 'note' && /raised £1 at a time/.test(step.text))).toBe(true);
+    await checkExportRoundTrip(t, cycle.id, pot);
+  });
+
+  it('sequential Phragmén spreads loads and stops at the first project that does not fit', async () => {
+    const cycle = await instanceOne('phragmen');
+    const { P1, P2, P3 } = cycle.ids as Record<string, string>;
+    const results = await countAndPublish(t, cycle);
+    const pot = potOf(results, cycle.potA);
+    // Round 1 new loads: P1 50/3 = 16.67, P2 45/3 = 15, P3 50/2 = 25 → P2 (55 left).
+    // Round 2: P1 (3 × 15 + 50)/3 = 31.67, P3 25 → P3 (5 left). Round 3: P1 is next but costs 50 > 5: stop.
+    expect(pot.funded).toEqual([P2, P3]);
+    expect(pot.ruleKey).toBe('seq_phragmen');
+    expect(pot.projects.find((p) => p.id === P1)).toMatchObject({ funded: false, decision: 'not reached' });
+    expect(pot.explanation.map((s) => s.text).join('\n')).toMatch(/Round 2: .* now carries a load of £25\. £5 left\./);
+    await checkExportRoundTrip(t, cycle.id, pot);
+  });
+
+  it('maximum welfare funds the combination with the most votes × cost, where greedy would not', async () => {
+    const cycle = await arrangeResultsCycle(t, {
+      ballot: { kind: 'approval' },
+      rule: 'max-welfare',
+      budget: 100,
+      projects: { A: { cost: 60 }, B: { cost: 50 }, C: { cost: 50 } },
+    });
+    const { A, B, C } = cycle.ids as Record<string, string>;
+    const pick = (...projects: string[]) => [{ potId: cycle.potA, projects }];
+    await castBallots(t, cycle, [pick(A), pick(A), pick(A, B), pick(B, C), pick(C)]);
+    const results = await countAndPublish(t, cycle);
+    const pot = potOf(results, cycle.potA);
+    // Votes: A 3, B 2, C 2. Greedy takes A (60) and then neither B nor C fits: welfare 3 × 60 = 180.
+    // Sets that fit: {A} 180, {B} 100, {C} 100, {B, C} 2 × 50 + 2 × 50 = 200 → {B, C}.
+    expect([...pot.funded].sort()).toEqual([B, C].sort());
+    expect(pot.ruleKey).toBe('max_welfare_cost_sat');
+    expect(pot.spent).toBe(100);
+    expect(pot.projects.find((p) => p.id === A)).toMatchObject({ funded: false, decision: 'skipped', votes: 3 });
+    await checkExportRoundTrip(t, cycle.id, pot);
+  });
+
+  it('greedy on cumulative ballots ranks by points', async () => {
+    const cycle = await arrangeResultsCycle(t, {
+      ballot: { kind: 'cumulative', points: 10 },
+      rule: 'greedy',
+      budget: 100,
+      projects: { Q1: { cost: 60 }, Q2: { cost: 50 }, Q3: { cost: 40 } },
+    });
+    const { Q1, Q2, Q3 } = cycle.ids as Record<string, string>;
+    const give = (points: Record<string, number>) => [{ potId: cycle.potA, points }];
+    await castBallots(t, cycle, [give({ [Q1]: 10 }), give({ [Q1]: 6, [Q2]: 4 }), give({ [Q2]: 5, [Q3]: 5 }), give({ [Q3]: 10 })]);
+    const results = await countAndPublish(t, cycle);
+    const pot = potOf(results, cycle.potA);
+    // Points: Q1 10 + 6 = 16, Q2 4 + 5 = 9, Q3 5 + 10 = 15 (each on 2 ballots). Q1 (60) → 40 left;
+    // Q3 (40) fits → 0 left; Q2 skipped. (By votes alone all tie and the cheaper Q3, Q2 would win.)
+    expect(pot.funded).toEqual([Q1, Q3]);
+    expect(pot.ruleKey).toBe('greedy_score');
+    expect(pot.projects.map((p) => [p.id, p.votes, p.score])).toEqual([
+      [Q1, 2, 16],
+      [Q3, 2, 15],
+      [Q2, 2, 9],
+    ]);
+    const { text } = await checkExportRoundTrip(t, cycle.id, pot);
+    expect(text).toMatch(/^VOTES\nvoter_id;vote;points$/m);
+    expect(text).toMatch(/^max_sum_points;10$/m);
+  });
+
+  it('greedy on ranked ballots ranks by Borda points', async () => {
+    const cycle = await arrangeResultsCycle(t, {
+      ballot: { kind: 'ranked', maxRanks: 3 },
+      rule: 'greedy',
+      budget: 100,
+      projects: { R1: { cost: 60 }, R2: { cost: 50 }, R3: { cost: 40 } },
+    });
+    const { R1, R2, R3 } = cycle.ids as Record<string, string>;
+    const rank = (...ranking: string[]) => [{ potId: cycle.potA, ranking }];
+    await castBallots(t, cycle, [rank(R1, R2), rank(R1, R3), rank(R1), rank(R2, R3)]);
+    const results = await countAndPublish(t, cycle);
+    const pot = potOf(results, cycle.potA);
+    // A ballot ranking L projects gives L, L-1, … 1: R1 2 + 2 + 1 = 5, R2 1 + 2 = 3, R3 1 + 1 = 2.
+    // R1 (60) → 40 left; R2 (50) does not fit, skipped; R3 (40) fits → 0 left.
+    expect(pot.funded).toEqual([R1, R3]);
+    expect(pot.projects.map((p) => [p.id, p.decision, p.votes, p.score])).toEqual([
+      [R1, 'funded', 3, 5],
+      [R3, 'funded', 2, 2],
+      [R2, 'skipped', 2, 3],
+    ]);
+    const { text } = await checkExportRoundTrip(t, cycle.id, pot);
+    expect(text).toMatch(/^vote_type;ordinal$/m);
+    expect(text).toMatch(/^max_length;3$/m);
+  });
+});
