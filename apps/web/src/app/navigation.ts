@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/wards', label: 'Wards', audience: 'everyone' },
   { to: '/reviews', label: 'Feasibility reviews', audience: { roles: ['staff', 'admin'] } },
   { to: '/paper-ballots', label: 'Paper ballots', audience: { roles: ['staff'] } },
+  { to: '/ward-figures', label: 'Ward figures', audience: { roles: ['councillor', 'admin'] } },
   { to: '/admin/cycles', label: 'Manage cycles', audience: { roles: ['admin'] } },
   { to: '/admin/wards', label: 'Manage wards', audience: { roles: ['admin'] } },
   { to: '/admin/users', label: 'Users and roles', audience: { roles: ['admin'] } },

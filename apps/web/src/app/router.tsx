@@ -26,6 +26,8 @@ import { PaperBallotCyclesPage } from './routes/PaperBallotCyclesPage';
 import { PaperBallotsPage } from './routes/PaperBallotsPage';
 import { ResultsPage } from './routes/ResultsPage';
 import { AdminCountPage } from './routes/AdminCountPage';
+import { WardFiguresCyclesPage, WardFiguresPage } from './routes/WardFiguresPage';
+import { ManageDeliveryPage, ProjectDeliveryPage } from './routes/ProjectDeliveryPage';
 
 export const router = createBrowserRouter([
   {
@@ -60,6 +62,10 @@ export const router = createBrowserRouter([
       { path: 'receipts', element: <ReceiptsPage /> },
       { path: 'cycles/:cycleId/results', element: <ResultsPage /> },
       { path: 'admin/cycles/:cycleId/count', element: <AdminCountPage /> },
+      { path: 'ward-figures', element: <WardFiguresCyclesPage /> },
+      { path: 'cycles/:cycleId/stats', element: <WardFiguresPage /> },
+      { path: 'projects/:projectId/delivery', element: <ProjectDeliveryPage /> },
+      { path: 'projects/:projectId/delivery/manage', element: <ManageDeliveryPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -77,6 +77,11 @@ function CycleContent({ cycle }: { cycle: Cycle }) {
           <Link to={`/cycles/${cycle.id}/reviews`}>Feasibility review queue</Link>
         </p>
       ) : null}
+      {roles.includes('councillor') || roles.includes('admin') ? (
+        <p>
+          <Link to={`/cycles/${cycle.id}/stats`}>Ward figures</Link>
+        </p>
+      ) : null}
       {roles.includes('admin') ? (
         <p>
           <Link to={`/admin/cycles/${cycle.id}`}>Manage this cycle</Link>

@@ -13,11 +13,28 @@ import { useProposal } from '../../features/proposals/api/get-proposal';
 import { proposalKeys } from '../../features/proposals/api/keys';
 import { useWithdrawProposal } from '../../features/proposals/api/withdraw-proposal';
 import { ProposalDetails } from '../../features/proposals/components/ProposalDetails';
+import { useProjectDelivery } from '../../features/implementation/api/get-project-delivery';
 import type { ProposalSavedState } from './ProposalFormPage';
 
 const BEFORE_FEASIBILITY = ['proposals', 'deliberation'];
 const BEFORE_VOTING = ['proposals', 'deliberation', 'feasibility'];
 const CLOSED_STATUSES = ['withdrawn', 'merged'];
+const AFTER_RESULTS = ['results', 'implementation', 'closed'];
+
+/** A funded project links to its delivery page (only funded projects have one: others answer 404). */
+function DeliveryLink({ proposal, cycle }: { proposal: Proposal; cycle: Cycle }) {
+  const couldBeFunded = AFTER_RESULTS.includes(cycle.phase) && ['feasible', 'feasible_with_changes'].includes(proposal.status);
+  const delivery = useProjectDelivery(proposal.id, { enabled: couldBeFunded });
+  if (!couldBeFunded || !delivery.data) return null;
+  return (
+    <section className="panel panel--highlight" aria-labelledby="delivery-title">
+      <h2 id="delivery-title">This project was funded</h2>
+      <p>
+        <Link to={`/projects/${proposal.id}/delivery`}>See how this project is being delivered</Link> ({delivery.data.progress}% done)
+      </p>
+    </section>
+  );
+}
 
 function AuthorActions({ proposal, cycle }: { proposal: Proposal; cycle: Cycle }) {
   const withdraw = useWithdrawProposal();
@@ -88,6 +105,7 @@ function ProposalContent({ proposal, cycle, user }: { proposal: Proposal; cycle:
           <Link to={`/proposals/${proposal.id}/review`}>{proposal.feasibility ? 'Revise the verdict' : 'Record the verdict'}</Link>
         </p>
       ) : null}
+      <DeliveryLink proposal={proposal} cycle={cycle} />
       <ProposalDetails proposal={proposal} currency={cycle.currency} areaName={areaName} />
       <AuthorActions proposal={proposal} cycle={cycle} />
       <CommentThread

@@ -1,16 +1,25 @@
-import { WardCreate, type Ward } from '@allot/shared';
+import { AGE_BAND_LABELS, AGE_BANDS, WardCreate, type AgeBand, type Ward } from '@allot/shared';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { TextField } from '../../../components/fields';
-import { errorsFromApi, errorsFromZod, NO_ERRORS, type FormErrors } from '../../../lib/form-errors';
+import { errorsFromApi, errorsFromZod, hasErrors, NO_ERRORS, type FormErrors } from '../../../lib/form-errors';
+import { parsePopulationByAge, populationByAgeTexts } from '../population-by-age';
 
-const FIELDS = ['name', 'code', 'population'] as const;
+// Age bands are fields under their own names, so the server's issues ("populationByAge/18-24") land on them.
+const FIELDS = ['name', 'code', 'population', 'populationByAge', ...AGE_BANDS] as const;
 type Field = (typeof FIELDS)[number];
+
+const ageBandId = (band: AgeBand) => `ward-age-${band}`;
 
 const FIELD_INFO: Record<Field, { id: string; label: string }> = {
   name: { id: 'ward-name', label: 'Ward name' },
   code: { id: 'ward-code', label: 'Ward code' },
   population: { id: 'ward-population', label: 'Population' },
+  populationByAge: { id: ageBandId(AGE_BANDS[0]), label: 'Population by age band' },
+  ...(Object.fromEntries(AGE_BANDS.map((band) => [band, { id: ageBandId(band), label: AGE_BAND_LABELS[band] }])) as Record<
+    AgeBand,
+    { id: string; label: string }
+  >),
 };
 
 interface WardFormProps {
@@ -25,25 +34,37 @@ interface WardFormProps {
 /** Create or edit a ward. Checked with the shared WardCreate schema before it is sent. */
 export function WardForm({ ward, submitLabel, pending, onSubmit }: WardFormProps) {
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const ageTexts = populationByAgeTexts(ward?.populationByAge);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const populationText = String(data.get('population') ?? '').replace(/[,\s]/g, '');
+    const population = /^\d+$/.test(populationText) ? Number(populationText) : Number.NaN;
+    const byAge = parsePopulationByAge(
+      Object.fromEntries(AGE_BANDS.map((band) => [band, String(data.get(`age-${band}`) ?? '')])),
+      Number.isNaN(population) ? undefined : population,
+    );
     const raw = {
       name: String(data.get('name') ?? ''),
       code: String(data.get('code') ?? ''),
-      population: /^\d+$/.test(populationText) ? Number(populationText) : Number.NaN,
+      population,
+      populationByAge: byAge.value,
     };
     const parsed = WardCreate.safeParse(raw);
-    if (!parsed.success) {
-      setErrors(
-        errorsFromZod(parsed.error, FIELDS, (field) => {
+    const found: FormErrors<Field> = parsed.success
+      ? { fields: {}, general: [] }
+      : errorsFromZod(parsed.error, FIELDS, (field) => {
           if (field === 'name') return 'Enter a ward name of 2 to 120 characters';
           if (field === 'population') return 'Enter the population as a whole number, for example 12500';
           return undefined;
-        }),
-      );
+        });
+    for (const band of AGE_BANDS) {
+      const message = byAge.errors[band];
+      if (message !== undefined) found.fields[band] = message;
+    }
+    if (!parsed.success || hasErrors(found)) {
+      setErrors(found);
       return;
     }
     setErrors(NO_ERRORS);
@@ -81,6 +102,27 @@ export function WardForm({ ward, submitLabel, pending, onSubmit }: WardFormProps
         className="input--medium"
         error={errors.fields.population}
       />
+      <fieldset className="fieldset" aria-describedby="ward-age-hint">
+        <legend className="fieldset__legend">Population by age band (optional)</legend>
+        <p id="ward-age-hint" className="field__hint">
+          How many of the ward&rsquo;s residents are in each age band, from the census. Councillors see what share of each age group
+          voted. Leave a band empty if you do not know it.
+        </p>
+        <div className="pot-grid">
+          {AGE_BANDS.map((band) => (
+            <TextField
+              key={band}
+              id={ageBandId(band)}
+              name={`age-${band}`}
+              label={AGE_BAND_LABELS[band]}
+              inputMode="numeric"
+              defaultValue={ageTexts[band]}
+              className="input--medium"
+              error={errors.fields[band]}
+            />
+          ))}
+        </div>
+      </fieldset>
       <button className="button" type="submit" disabled={pending}>
         {pending ? 'Saving…' : submitLabel}
       </button>

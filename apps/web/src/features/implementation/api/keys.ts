@@ -1,0 +1,5 @@
+/** Query keys of the implementation feature; every delivery change invalidates implementationKeys.all. */
+export const implementationKeys = {
+  all: ['implementation'] as const,
+  project: (projectId: string) => [...implementationKeys.all, 'project', projectId] as const,
+};
