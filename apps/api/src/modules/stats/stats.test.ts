@@ -268,3 +268,11 @@ describe('GET /api/cycles/:id/stats.csv', () => {
     expectEnvelope(await csvAs(admin, `?ward=${cycle.wardA}&format=xlsx`), 400);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the stats routes, the CSV one as text/csv', async () => {
+    const paths = (await t.http().get('/api/docs/json')).body.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    expect(paths['/api/cycles/{id}/stats']?.get?.responses['200']?.content).toHaveProperty(['application/json']);
+    expect(Object.keys(paths['/api/cycles/{id}/stats.csv']?.get?.responses['200']?.content ?? {})).toEqual(['text/csv']);
+  });
+});
