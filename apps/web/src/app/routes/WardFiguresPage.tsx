@@ -111,7 +111,11 @@ function WardFiguresContent({ cycle, user }: { cycle: Cycle; user: Me }) {
           <WardPicker key={selected} stats={data} selected={selected} allLabel={isAdmin ? 'All wards' : 'All your wards'} />
         ) : null}
         {data.wards.length === 0 ? (
-          <p>{isAdmin ? 'There are no wards yet.' : 'You do not represent any ward, so there are no figures to show.'}</p>
+          <p>
+            {isAdmin
+              ? 'No ward has a budget of its own in this cycle, so there are no ward figures.'
+              : 'None of the wards you represent has a budget of its own in this cycle, so there are no figures to show.'}
+          </p>
         ) : null}
         {selected && shown.length === 0 ? <ProblemMessage title="Ward not found">There are no figures for this ward.</ProblemMessage> : null}
         <div className="ward-stats-list">

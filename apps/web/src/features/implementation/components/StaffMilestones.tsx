@@ -2,7 +2,7 @@ import type { Milestone } from '@allot/shared';
 import { useState } from 'react';
 import { ProblemMessage, SuccessMessage } from '../../../components/messages';
 import { useCreateMilestone, useDeleteMilestone, useUpdateMilestone } from '../api/milestones';
-import { milestoneStatusText, milestonesInOrder, todayIso } from '../model';
+import { milestoneStatusText, milestonesInOrder } from '../model';
 import { MilestoneForm } from './MilestoneForm';
 
 /** Focus an element once React has drawn the list again (after a save changed it). */
@@ -21,7 +21,8 @@ function MilestoneItem({ milestone, onDone }: { milestone: Milestone; onDone: (m
 
   function markDone() {
     updateMilestone.mutate(
-      { milestoneId: milestone.id, changes: { status: 'done', completedOn: todayIso() } },
+      // The API dates a milestone marked done without a date with today (its own calendar, UTC).
+      { milestoneId: milestone.id, changes: { status: 'done' } },
       {
         onSuccess: () => {
           onDone(`“${milestone.title}” is marked as done.`);
@@ -55,10 +56,13 @@ function MilestoneItem({ milestone, onDone }: { milestone: Milestone; onDone: (m
           label={`Edit the milestone ${milestone.title}`}
           submitLabel="Save milestone"
           pending={updateMilestone.isPending}
-          onSubmit={async (changes) => {
+          onSubmit={async ({ completedOn, ...rest }) => {
+            // An empty completed date is left out: on a done milestone the API then keeps (or sets) its date,
+            // and moving a milestone out of done clears the date anyway.
+            const changes = completedOn ? { ...rest, completedOn } : rest;
             await updateMilestone.mutateAsync({ milestoneId: milestone.id, changes });
             setMode('view');
-            onDone(`“${changes.title}” has been saved.`);
+            onDone(`“${rest.title}” has been saved.`);
             focusSoon(editButtonId(milestone));
           }}
           onCancel={() => {

@@ -42,12 +42,19 @@ async function errorFrom(response: Response): Promise<ApiError> {
  * Fetches the CSV with the session's access token (the API client keeps it in memory, so a plain
  * link would arrive signed out), refreshing once on a 401 as the API client does.
  */
-export async function downloadStatsCsv(cycleId: string, wardId: string): Promise<Blob> {
+export async function downloadStatsCsv(cycleId: string, wardId: string): Promise<{ blob: Blob; fileName: string | null }> {
   const path = statsCsvPath(cycleId, wardId);
   let response = await fetchCsv(path);
   if (response.status === 401 && (await refreshSession())) response = await fetchCsv(path);
   if (!response.ok) throw await errorFrom(response);
-  return response.blob();
+  return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('content-disposition')) };
+}
+
+/** The file name the server suggests (`attachment; filename="…"`), if it is a plain, safe one. */
+export function fileNameFrom(contentDisposition: string | null): string | null {
+  const match = /filename="([^"]+)"/i.exec(contentDisposition ?? '') ?? /filename=([^;\s]+)/i.exec(contentDisposition ?? '');
+  const name = match?.[1];
+  return name !== undefined && /^[\w.-]+$/.test(name) ? name : null;
 }
 
 /** Hands a downloaded file to the browser to save under `fileName`. */

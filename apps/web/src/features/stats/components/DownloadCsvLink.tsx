@@ -23,8 +23,8 @@ export function DownloadCsvLink({ cycleId, cycleName, ward }: DownloadCsvLinkPro
     if (state.pending) return;
     setState({ pending: true, error: null });
     downloadStatsCsv(cycleId, ward.wardId)
-      .then((blob) => {
-        saveFile(blob, fileName);
+      .then((file) => {
+        saveFile(file.blob, file.fileName ?? fileName);
         setState({ pending: false, error: null });
       })
       .catch((error: unknown) =>
