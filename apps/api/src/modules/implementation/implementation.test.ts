@@ -174,6 +174,16 @@ describe('milestones', () => {
     expect(await count(t.db, sql`audit_log where action = 'implementation.milestone.create' and target_id = ${id}`)).toBe(2);
   });
 
+  it('gives milestones added at the same moment distinct positions in append order', async () => {
+    const id = cycle.b[0] ?? '';
+    const responses = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => t.http().post(`/api/projects/${id}/milestones`).set(staff).send({ title: `Parallel step ${n}` })),
+    );
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
+    const positions = responses.map((response) => Milestone.parse(response.body).position).sort((x, y) => x - y);
+    expect(positions).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('marks a milestone done today when it is created done without a date, and keeps a given date', async () => {
     const id = project(1);
     const doneToday = Milestone.parse((await t.http().post(`/api/projects/${id}/milestones`).set(staff).send({ title: 'Survey the site', status: 'done' })).body);
