@@ -283,7 +283,9 @@ export interface CheckedCast {
  *   (READ COMMITTED re-check of a locked row), so the cast sees the new phase and writes nothing.
  *   Once taken, the share lock is held until this statement's transaction commits: a phase move
  *   or settings change that comes later waits for the ballot and then sees it.
- * - `signed_in` re-reads the sign-in: a logout or role change committed since the read stops it.
+ * - `signed_in` re-reads the account and the sign-in FOR SHARE, the same way: a logout (which
+ *   revokes the sign-in) or a role change (which bumps the token version) committed before the
+ *   cast's write, or while it waits, stops it; one that comes later waits for the cast to commit.
  * - participation is inserted `ON CONFLICT DO NOTHING` (its primary key is the one-ballot rule;
  *   an uncommitted concurrent first cast of the same voter is waited for), and only from a new
  *   row are the ballot and the idempotent answer written.
@@ -331,6 +333,7 @@ const CHECKED_CAST_CTES = `
     select 1 as ok from users u
     join session_families f on f.id = $9 and f.user_id = u.id
     where u.id = $2 and u.token_version = $10 and f.revoked_at is null and f.expires_at > $3::timestamptz
+    for share of u, f
   ), voted as (
     insert into participation (cycle_id, user_id, channel, first_cast_at, last_cast_at)
     select open_cycle.id, $2, 'online', $3::timestamptz, $3::timestamptz from open_cycle, signed_in
