@@ -18,5 +18,7 @@ export function usePublishResults() {
       await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== resultsKeys.all[0] });
       await queryClient.invalidateQueries({ queryKey: resultsKeys.delivery(cycleId) });
     },
+    // A refusal usually means the page is out of date (another admin published): catch up.
+    onError: () => queryClient.invalidateQueries(),
   });
 }

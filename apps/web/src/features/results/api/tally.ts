@@ -13,5 +13,7 @@ export function useTally() {
   return useMutation({
     mutationFn: tallyCycle,
     onSuccess: (results, cycleId) => queryClient.setQueryData(resultsKeys.cycle(cycleId), results),
+    // A refusal usually means the page is out of date (published meanwhile, phase moved): catch up.
+    onError: () => queryClient.invalidateQueries(),
   });
 }

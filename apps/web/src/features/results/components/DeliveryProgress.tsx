@@ -1,4 +1,5 @@
 import '../results.css';
+import { Link } from 'react-router';
 import { describeDelivery, type DeliveryProject } from '../results-model';
 
 /** How far each funded project of a pot has got, as a progress bar with its value in words. */
@@ -16,6 +17,9 @@ export function DeliveryProgress({ projects }: { projects: readonly DeliveryProj
             <progress className="delivery__bar" max={100} value={project.progress} aria-label={`${project.title}: progress`} aria-describedby={textId} />
             <p id={textId} className="delivery__text">
               {describeDelivery(project)}
+            </p>
+            <p className="delivery__text">
+              <Link to={`/projects/${project.projectId}/delivery`}>Milestones and updates for {project.title}</Link>
             </p>
           </li>
         );
