@@ -10,9 +10,9 @@ import { PHASE_LABELS } from '../../features/cycles/format';
 import { isNotAvailable, useResults } from '../../features/results/api/get-results';
 import { usePublishResults } from '../../features/results/api/publish';
 import { useTally } from '../../features/results/api/tally';
-import { CountReview, formatTimestamp } from '../../features/results/components/CountReview';
+import { CountReview } from '../../features/results/components/CountReview';
 import { resultsPath } from '../../features/results/components/ResultsLinks';
-import { compareCounts, RULE_NAMES, type RecountOutcome } from '../../features/results/results-model';
+import { compareCounts, formatTimestamp, RULE_NAMES, type RecountOutcome } from '../../features/results/results-model';
 import { RequireRole } from '../RequireRole';
 
 function RecountMessage({ outcome }: { outcome: RecountOutcome }) {

@@ -8,10 +8,9 @@ import { useCycleDelivery } from '../../features/results/api/get-delivery';
 import { allResultsCsv } from '../../features/results/api/open-data';
 import { isNotAvailable, useResults } from '../../features/results/api/get-results';
 import { CitySummaryPanel } from '../../features/results/components/CitySummaryPanel';
-import { formatTimestamp } from '../../features/results/components/CountReview';
 import { NotPublishedBanner } from '../../features/results/components/NotPublishedBanner';
 import { PotResultSection } from '../../features/results/components/PotResultSection';
-import type { DeliveryProject } from '../../features/results/results-model';
+import { formatTimestamp, type DeliveryProject } from '../../features/results/results-model';
 
 function ResultsContent({ results }: { results: CycleResults }) {
   const published = results.status === 'published';

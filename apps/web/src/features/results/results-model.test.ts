@@ -8,6 +8,8 @@ import {
   formatAmount,
   formatMoney,
   formatPercent,
+  formatTimestamp,
+  resultsAccess,
   scoreHeading,
   wardBars,
 } from './results-model';
@@ -137,5 +139,34 @@ describe('counting again', () => {
     expect(compareCounts(null, 'abc')).toBe('first');
     expect(compareCounts('abc', 'abc')).toBe('same');
     expect(compareCounts('abc', 'abd')).toBe('different');
+  });
+});
+
+describe('when and how', () => {
+  it('gives times in UTC with the date in words, and keeps a value it cannot read', () => {
+    expect(formatTimestamp('2026-12-01T14:09:30.000Z')).toBe('1 December 2026 at 14:09 UTC');
+    expect(formatTimestamp('soon')).toBe('soon');
+  });
+});
+
+describe('ways to the results from the cycle page', () => {
+  it('offers the results to everyone once they are published, and counting to nobody', () => {
+    for (const phase of ['results', 'implementation', 'closed'] as const) {
+      expect(resultsAccess(phase, [])).toEqual({ results: 'public', count: false });
+      expect(resultsAccess(phase, ['admin'])).toEqual({ results: 'public', count: false });
+    }
+  });
+
+  it('while counting, lets admins count and preview, councillors preview, and residents nothing', () => {
+    expect(resultsAccess('counting', ['resident', 'admin'])).toEqual({ results: 'preview', count: true });
+    expect(resultsAccess('counting', ['councillor'])).toEqual({ results: 'preview', count: false });
+    expect(resultsAccess('counting', ['resident', 'staff'])).toEqual({ results: null, count: false });
+    expect(resultsAccess('counting', [])).toEqual({ results: null, count: false });
+  });
+
+  it('offers nothing before voting has closed, whoever asks', () => {
+    for (const phase of ['draft', 'proposals', 'deliberation', 'feasibility', 'voting'] as const) {
+      expect(resultsAccess(phase, ['admin', 'councillor'])).toEqual({ results: null, count: false });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { BallotKind, CostSharing, CycleDelivery, ExplanationStep, ProjectDecision, TallyRule, WardSummary } from '@allot/shared';
+import { phaseIndex, type BallotKind, type CostSharing, type CycleDelivery, type ExplanationStep, type Phase, type ProjectDecision, type Role, type TallyRule, type WardSummary } from '@allot/shared';
 
 /**
  * Pure helpers for the results pages: plain-language labels, numbers as residents read them, and the
@@ -161,4 +161,30 @@ export type RecountOutcome = 'first' | 'same' | 'different';
 export function compareCounts(previousHash: string | null, nextHash: string): RecountOutcome {
   if (previousHash === null) return 'first';
   return previousHash === nextHash ? 'same' : 'different';
+}
+
+const timestampFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+/** "2026-12-01T14:09:00Z" → "1 December 2026 at 14:09 UTC"; an unreadable value is shown as it came. */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${timestampFormat.format(date)} UTC`;
+}
+
+export interface ResultsAccess {
+  /** 'public' once published; 'preview' for admins and councillors while the votes are counted. */
+  results: 'public' | 'preview' | null;
+  /** Whether to offer the counting page. */
+  count: boolean;
+}
+
+/**
+ * Which ways to the results the cycle page offers. Only a courtesy: the API decides who may read an
+ * unpublished count (admins and councillors) and who may count (admins, in the counting phase).
+ */
+export function resultsAccess(phase: Phase, roles: readonly Role[]): ResultsAccess {
+  if (phaseIndex(phase) >= phaseIndex('results')) return { results: 'public', count: false };
+  if (phase !== 'counting') return { results: null, count: false };
+  const isAdmin = roles.includes('admin');
+  return { results: isAdmin || roles.includes('councillor') ? 'preview' : null, count: isAdmin };
 }

@@ -1,13 +1,6 @@
 import type { CycleResults } from '@allot/shared';
-import { formatCount, formatMoney, formatPercent, plural, RULE_NAMES, shareOf } from '../results-model';
+import { formatCount, formatMoney, formatPercent, formatTimestamp, plural, RULE_NAMES, shareOf } from '../results-model';
 import { ProjectOutcomesTable } from './ProjectOutcomesTable';
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-
-export function formatTimestamp(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${timeFormat.format(date)} UTC`;
-}
 
 /** The stored count as an admin checks it before publishing: per pot, what was funded and the fingerprints. */
 export function CountReview({ results }: { results: CycleResults }) {

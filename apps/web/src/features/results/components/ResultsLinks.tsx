@@ -1,5 +1,6 @@
-import { phaseIndex, type CycleSummary, type Role } from '@allot/shared';
+import type { CycleSummary, Role } from '@allot/shared';
 import { Link } from 'react-router';
+import { resultsAccess } from '../results-model';
 
 export function resultsPath(cycleId: string): string {
   return `/cycles/${cycleId}/results`;
@@ -11,11 +12,8 @@ export function countingPath(cycleId: string): string {
 
 /** The cycle page's ways to the results: for everyone once published, for admins and councillors while counting. */
 export function ResultsLinks({ cycle, roles }: { cycle: Pick<CycleSummary, 'id' | 'phase'>; roles: readonly Role[] }) {
-  const published = phaseIndex(cycle.phase) >= phaseIndex('results');
-  const counting = cycle.phase === 'counting';
-  const isAdmin = roles.includes('admin');
-  const canPreview = isAdmin || roles.includes('councillor');
-  if (published) {
+  const access = resultsAccess(cycle.phase, roles);
+  if (access.results === 'public') {
     return (
       <p>
         <Link className="button" to={resultsPath(cycle.id)}>
@@ -24,17 +22,19 @@ export function ResultsLinks({ cycle, roles }: { cycle: Pick<CycleSummary, 'id' 
       </p>
     );
   }
-  if (!counting || !canPreview) return null;
+  if (access.results === null && !access.count) return null;
   return (
     <div className="button-row">
-      {isAdmin ? (
+      {access.count ? (
         <Link className="button" to={countingPath(cycle.id)}>
           Count the votes
         </Link>
       ) : null}
-      <Link className="button button--secondary" to={resultsPath(cycle.id)}>
-        See the results before publication
-      </Link>
+      {access.results === 'preview' ? (
+        <Link className="button button--secondary" to={resultsPath(cycle.id)}>
+          See the results before publication
+        </Link>
+      ) : null}
     </div>
   );
 }
