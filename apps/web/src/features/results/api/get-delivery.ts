@@ -1,6 +1,6 @@
 import { CycleDelivery } from '@allot/shared';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, apiRequest } from '../../../lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
 import { resultsKeys } from './keys';
 
 export function getCycleDelivery(cycleId: string, signal?: AbortSignal): Promise<CycleDelivery> {
@@ -13,6 +13,5 @@ export function useCycleDelivery(cycleId: string, enabled: boolean) {
     queryKey: resultsKeys.delivery(cycleId),
     queryFn: ({ signal }) => getCycleDelivery(cycleId, signal),
     enabled: enabled && cycleId !== '',
-    retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
   });
 }

@@ -16,8 +16,6 @@ export function useResults(cycleId: string) {
     queryKey: resultsKeys.cycle(cycleId),
     queryFn: ({ signal }) => getResults(cycleId, signal),
     enabled: cycleId !== '',
-    // A refusal (not counted, not published, not allowed) will not change by asking again at once.
-    retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
   });
 }
 
