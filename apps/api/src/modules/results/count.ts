@@ -133,15 +133,28 @@ export function canonicalLine(selection: PotSelection): string {
 
 /** Canonical lines per pot id from ballots' selections (JSON text), each pot's lines sorted. */
 export function linesByPot(selectionsJson: readonly string[]): Map<string, string[]> {
-  const byPot = new Map<string, string[]>();
+  // Many voters cast the same ballot: each distinct text is parsed once, and each pot's distinct
+  // lines are counted, sorted and then repeated, rather than sorting every voter's line.
+  const counts = new Map<string, Map<string, number>>();
+  const seen = new Map<string, { lines: Map<string, number>; line: string }[]>();
   for (const text of selectionsJson) {
-    for (const selection of JSON.parse(text) as PotSelection[]) {
-      let lines = byPot.get(selection.potId);
-      if (lines === undefined) byPot.set(selection.potId, (lines = []));
-      lines.push(canonicalLine(selection));
+    let entries = seen.get(text);
+    if (entries === undefined) {
+      entries = (JSON.parse(text) as PotSelection[]).map((selection) => {
+        let lines = counts.get(selection.potId);
+        if (lines === undefined) counts.set(selection.potId, (lines = new Map()));
+        return { lines, line: canonicalLine(selection) };
+      });
+      seen.set(text, entries);
     }
+    for (const { lines, line } of entries) lines.set(line, (lines.get(line) ?? 0) + 1);
   }
-  for (const lines of byPot.values()) lines.sort();
+  const byPot = new Map<string, string[]>();
+  for (const [potId, lines] of counts) {
+    const sorted: string[] = [];
+    for (const line of [...lines.keys()].sort()) for (let n = lines.get(line) ?? 0; n > 0; n--) sorted.push(line);
+    byPot.set(potId, sorted);
+  }
   return byPot;
 }
 
