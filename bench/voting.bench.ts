@@ -183,13 +183,13 @@ function postgresCpuMs(name: string): number | undefined {
   }
 }
 
-/** User + system CPU of a server process so far, in microseconds. */
-function cpuOf(server: BenchServer): Promise<number> {
+/** User + system CPU of a server process so far (microseconds) and its database round trips. */
+function cpuOf(server: BenchServer): Promise<{ cpu: number; roundTrips: number }> {
   return new Promise((resolve) => {
-    const onMessage = (message: { cpu?: NodeJS.CpuUsage }) => {
+    const onMessage = (message: { cpu?: NodeJS.CpuUsage; roundTrips?: number }) => {
       if (message.cpu === undefined) return;
       server.child.off('message', onMessage);
-      resolve(message.cpu.user + message.cpu.system);
+      resolve({ cpu: message.cpu.user + message.cpu.system, roundTrips: message.roundTrips ?? 0 });
     };
     server.child.on('message', onMessage);
     server.child.send('cpu');
@@ -321,7 +321,8 @@ async function main(): Promise<void> {
     // more than wall-clock throughput about what the code needs.
     const counted = VOTERS - WARM;
     const clientCpuMs = (cpu.user + cpu.system) / 1000 / counted;
-    const serverCpuMs = serverCpuAfter.reduce((sum, after, i) => sum + (after - (serverCpuBefore[i] ?? 0)), 0) / 1000 / counted;
+    const serverCpuMs = serverCpuAfter.reduce((sum, after, i) => sum + (after.cpu - (serverCpuBefore[i]?.cpu ?? 0)), 0) / 1000 / counted;
+    const roundTrips = serverCpuAfter.reduce((sum, after, i) => sum + (after.roundTrips - (serverCpuBefore[i]?.roundTrips ?? 0)), 0) / counted;
 
     const { rows: counts } = await (setup.pool as NonNullable<Database['pool']>).query<{ ballots: number; participation: number }>(
       `select (select count(*)::int from ballots) as ballots, (select count(*)::int from participation) as participation`,
@@ -352,6 +353,7 @@ async function main(): Promise<void> {
       `CPU per ballot: API instances ${fmt(serverCpuMs, 2)} ms (summed over both), client ${fmt(clientCpuMs, 2)} ms; ` +
         `i.e. at most ~${fmt(1000 / serverCpuMs)} ballots/s per fully available core for the API alone`,
     );
+    console.log(`database round trips per ballot (both instances' pg queries, BEGIN/COMMIT included): ${fmt(roundTrips, 2)}`);
     if (postgresBefore !== undefined && postgresAfter !== undefined) {
       const postgresMs = (postgresAfter - postgresBefore) / counted;
       const total = serverCpuMs + clientCpuMs + postgresMs;
