@@ -1,20 +1,47 @@
 import { sql } from 'drizzle-orm';
-import type { Role } from '@allot/shared';
+import { AGE_BANDS, type AgeBand, type PopulationByAge, type Role } from '@allot/shared';
 import type { Db } from '../db/client';
 import { councillorWards, userRoles, users, wards } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
 import { seedDemoCycles } from './demo-cycles';
 import { seedDemoVoting } from './demo-voting';
+import { seedDemoResults } from './demo-results';
+
+/** Rough shares of an English borough's population by age band (they add up to 1). */
+const AGE_SHARES: Record<AgeBand, number> = {
+  'under-18': 0.21,
+  '18-24': 0.09,
+  '25-34': 0.14,
+  '35-44': 0.13,
+  '45-54': 0.13,
+  '55-64': 0.12,
+  '65-74': 0.1,
+  '75-plus': 0.08,
+};
+
+/** Splits a ward's population into age bands; the last band takes the rounding remainder. */
+export function demoPopulationByAge(population: number): PopulationByAge {
+  const bands: PopulationByAge = {};
+  let left = population;
+  for (const [index, band] of AGE_BANDS.entries()) {
+    const count = index === AGE_BANDS.length - 1 ? left : Math.round(population * AGE_SHARES[band]);
+    bands[band] = count;
+    left -= count;
+  }
+  return bands;
+}
+
+const ward = (code: string, name: string, population: number) => ({ code, name, population, populationByAge: demoPopulationByAge(population) });
 
 /** A fictional council: the Borough of Riverside and its wards (2021-style population estimates). */
 export const demoWards = [
-  { code: 'NG', name: 'Northgate', population: 14_820 },
-  { code: 'OH', name: 'Old Harbour', population: 11_305 },
-  { code: 'MB', name: 'Millbrook', population: 9_640 },
-  { code: 'SA', name: "St Aldhelm's", population: 12_470 },
-  { code: 'KM', name: 'Kingsmead', population: 10_215 },
-  { code: 'TF', name: 'Thornfield', population: 8_930 },
-] as const;
+  ward('NG', 'Northgate', 14_820),
+  ward('OH', 'Old Harbour', 11_305),
+  ward('MB', 'Millbrook', 9_640),
+  ward('SA', "St Aldhelm's", 12_470),
+  ward('KM', 'Kingsmead', 10_215),
+  ward('TF', 'Thornfield', 8_930),
+];
 
 export interface DemoAccount {
   email: string;
@@ -84,7 +111,10 @@ export async function seedDemo(db: Db, demoPassword: string, options: { ballotSe
   });
   await seedDemoCycles(db, passwordHash);
   // Demo ballots need the ballot secret the app will use; callers without one get no voting cycle.
-  if (options.ballotSecret !== undefined) await seedDemoVoting(db, options.ballotSecret);
+  if (options.ballotSecret !== undefined) {
+    await seedDemoVoting(db, options.ballotSecret);
+    await seedDemoResults(db, passwordHash, options.ballotSecret);
+  }
 }
 
 /** True when the database holds no account yet (a fresh embedded data folder). */
