@@ -249,6 +249,19 @@ describe('results: access, refusals, summary, open data and secrecy', () => {
     expect(votes.map((line) => line.split(';')[1])).toEqual([[X], [X, Y].sort(), [Y], [Z]].map((ids) => ids.join(',')).sort());
   });
 
+  it('documents every route in the OpenAPI description', async () => {
+    const docs = (await t.http().get('/api/docs/json')).body as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining([
+      '/api/cycles/{id}/tally',
+      '/api/cycles/{id}/publish',
+      '/api/cycles/{id}/results',
+      '/api/cycles/{id}/export.pb',
+      '/api/cycles/{id}/results.csv',
+    ]));
+    expect(Object.keys(docs.paths['/api/cycles/{id}/export.pb']?.get?.responses['200']?.content ?? {})).toEqual(['text/plain']);
+    expect(Object.keys(docs.paths['/api/cycles/{id}/results.csv']?.get?.responses['200']?.content ?? {})).toEqual(['text/csv']);
+  });
+
   it('lets the phase move on once the results are published', async () => {
     const moved = await t.http().post(`/api/cycles/${cycle.id}/phase`).set(cycle.admin.auth);
     expect(moved.status).toBe(200);

@@ -195,6 +195,32 @@ describe('counting under each rule', () => {
     expect(text).toMatch(/^max_sum_points;10$/m);
   });
 
+  it('equal shares on cumulative ballots makes supporters pay per point they gave', async () => {
+    const cycle = await arrangeResultsCycle(t, {
+      ballot: { kind: 'cumulative', points: 10 },
+      rule: 'equal-shares',
+      budget: 100,
+      projects: { S1: { cost: 60 }, S2: { cost: 40 }, S3: { cost: 50 } },
+    });
+    const { S1, S2, S3 } = cycle.ids as Record<string, string>;
+    const give = (points: Record<string, number>) => [{ potId: cycle.potA, points }];
+    await castBallots(t, cycle, [give({ [S1]: 10 }), give({ [S1]: 5, [S2]: 5 }), give({ [S2]: 10 }), give({ [S3]: 10 })]);
+    const results = await countAndPublish(t, cycle);
+    const pot = potOf(results, cycle.potA);
+    // 4 voters, 25 each; a supporter pays price × their points, at most what they have.
+    // S2 (voter 2: 5 points, voter 3: 10): 10ρ ≥ 25 caps voter 3 at 25, so 25 + 5ρ = 40, ρ = 3.
+    // S1 (voter 1: 10, voter 2: 5): even both paying all they have, 25 + 25 = 50 < 60. S3: 25 < 50.
+    // So S2 at 3 per point; then voters 1 and 2 have 25 + 10 = 35 < 60 for S1, voter 4 25 < 50: stop.
+    // (Greedy by points would fund S2 and S1: they tie on 15 points and S2 is cheaper.)
+    expect(pot.funded).toEqual([S2]);
+    expect(pot.ruleKey).toBe('mes_points');
+    expect(pot.equalShares?.costSharing).toEqual([
+      { projectId: S2, cost: 40, paidInFull: 1, paidEverythingLeft: 1, price: '3', priceUnit: 'point', paidInFullTotal: '15', paidEverythingLeftTotal: '25', stage: 'equal-shares' },
+    ]);
+    expect(pot.projects.find((p) => p.id === S1)).toMatchObject({ funded: false, votes: 2, score: 15 });
+    await checkExportRoundTrip(t, cycle.id, pot);
+  });
+
   it('greedy on ranked ballots ranks by Borda points', async () => {
     const cycle = await arrangeResultsCycle(t, {
       ballot: { kind: 'ranked', maxRanks: 3 },
