@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { useTestApp } from '../../../test/helpers';
-import { arrangeResultsCycle, castBallots, checkExportRoundTrip, countAndPublish, potOf, type ResultsCycle } from './test-fixtures';
+import { arrangeResultsCycle, castBallots, checkExportRoundTrip, countAndPublish, idsOf, potOf, type ResultsCycle } from './test-fixtures';
 
 const t = useTestApp();
 
@@ -22,10 +22,10 @@ async function instanceOne(rule: 'greedy' | 'equal-shares' | 'equal-shares-add1'
     budget: 100,
     projects: { P1: { cost: 50 }, P2: { cost: 45 }, P3: { cost: 50 } },
   });
-  const { P1, P2, P3, cityProject } = cycle.ids as Record<string, string>;
-  const both = { potId: cycle.potA, projects: [P1, P2] } as { potId: string; projects: string[] };
-  const three = { potId: cycle.potA, projects: [P3] } as { potId: string; projects: string[] };
-  const city = { potId: cycle.cityPot, projects: [cityProject] } as { potId: string; projects: string[] };
+  const { P1, P2, P3, cityProject } = idsOf(cycle, 'P1', 'P2', 'P3', 'cityProject');
+  const both = { potId: cycle.potA, projects: [P1, P2] };
+  const three = { potId: cycle.potA, projects: [P3] };
+  const city = { potId: cycle.cityPot, projects: [cityProject] };
   // Voters 1 and 4 also vote in the city-wide pot (budget 1,000; one project of 600).
   await castBallots(t, cycle, [[both, city], [both], [both], [three, city], [three]]);
   return cycle;
@@ -42,7 +42,7 @@ async function storedRows(db: Db, cycleId: string): Promise<unknown[]> {
 describe('counting under each rule', () => {
   it('greedy funds the most-voted projects that fit, skipping what does not', async () => {
     const cycle = await instanceOne('greedy');
-    const { P1, P2, P3, cityProject } = cycle.ids as Record<string, string>;
+    const { P1, P2, P3, cityProject } = idsOf(cycle, 'P1', 'P2', 'P3', 'cityProject');
     const results = await countAndPublish(t, cycle);
     const pot = potOf(results, cycle.potA);
     // P1 and P2 tie on 3 votes; the tie-break funds the cheaper P2 first (100 → 55 left), then
@@ -74,7 +74,7 @@ describe('counting under each rule', () => {
 
   it('equal shares funds only what each group of voters can pay for with its own shares', async () => {
     const cycle = await instanceOne('equal-shares');
-    const { P1, P2, P3 } = cycle.ids as Record<string, string>;
+    const { P1, P2, P3 } = idsOf(cycle, 'P1', 'P2', 'P3');
     const results = await countAndPublish(t, cycle);
     const pot = potOf(results, cycle.potA);
     // Each of the 5 voters gets 100 / 5 = 20. With cost utilities a project's supporters pay equal
@@ -100,7 +100,7 @@ describe('counting under each rule', () => {
 
   it('equal shares with the add-one completion raises the shares until nothing more fits, reproducibly', async () => {
     const cycle = await instanceOne('equal-shares-add1');
-    const { P2, P3 } = cycle.ids as Record<string, string>;
+    const { P2, P3 } = idsOf(cycle, 'P2', 'P3');
     // Count twice before publishing: the same ballots and rule store the same bytes and hashes.
     expect((await t.http().post(`/api/cycles/${cycle.id}/phase`).set(cycle.admin.auth).send({ to: 'counting' })).status).toBe(200);
     const first = await t.http().post(`/api/cycles/${cycle.id}/tally`).set(cycle.admin.auth);
@@ -136,7 +136,7 @@ describe('counting under each rule', () => {
 
   it('sequential Phragmén spreads loads and stops at the first project that does not fit', async () => {
     const cycle = await instanceOne('phragmen');
-    const { P1, P2, P3 } = cycle.ids as Record<string, string>;
+    const { P1, P2, P3 } = idsOf(cycle, 'P1', 'P2', 'P3');
     const results = await countAndPublish(t, cycle);
     const pot = potOf(results, cycle.potA);
     // Round 1 new loads: P1 50/3 = 16.67, P2 45/3 = 15, P3 50/2 = 25 → P2 (55 left).
@@ -155,7 +155,7 @@ describe('counting under each rule', () => {
       budget: 100,
       projects: { A: { cost: 60 }, B: { cost: 50 }, C: { cost: 50 } },
     });
-    const { A, B, C } = cycle.ids as Record<string, string>;
+    const { A, B, C } = idsOf(cycle, 'A', 'B', 'C');
     const pick = (...projects: string[]) => [{ potId: cycle.potA, projects }];
     await castBallots(t, cycle, [pick(A), pick(A), pick(A, B), pick(B, C), pick(C)]);
     const results = await countAndPublish(t, cycle);
@@ -176,7 +176,7 @@ describe('counting under each rule', () => {
       budget: 100,
       projects: { Q1: { cost: 60 }, Q2: { cost: 50 }, Q3: { cost: 40 } },
     });
-    const { Q1, Q2, Q3 } = cycle.ids as Record<string, string>;
+    const { Q1, Q2, Q3 } = idsOf(cycle, 'Q1', 'Q2', 'Q3');
     const give = (points: Record<string, number>) => [{ potId: cycle.potA, points }];
     await castBallots(t, cycle, [give({ [Q1]: 10 }), give({ [Q1]: 6, [Q2]: 4 }), give({ [Q2]: 5, [Q3]: 5 }), give({ [Q3]: 10 })]);
     const results = await countAndPublish(t, cycle);
@@ -202,7 +202,7 @@ describe('counting under each rule', () => {
       budget: 100,
       projects: { S1: { cost: 60 }, S2: { cost: 40 }, S3: { cost: 50 } },
     });
-    const { S1, S2, S3 } = cycle.ids as Record<string, string>;
+    const { S1, S2, S3 } = idsOf(cycle, 'S1', 'S2', 'S3');
     const give = (points: Record<string, number>) => [{ potId: cycle.potA, points }];
     await castBallots(t, cycle, [give({ [S1]: 10 }), give({ [S1]: 5, [S2]: 5 }), give({ [S2]: 10 }), give({ [S3]: 10 })]);
     const results = await countAndPublish(t, cycle);
@@ -228,7 +228,7 @@ describe('counting under each rule', () => {
       budget: 100,
       projects: { R1: { cost: 60 }, R2: { cost: 50 }, R3: { cost: 40 } },
     });
-    const { R1, R2, R3 } = cycle.ids as Record<string, string>;
+    const { R1, R2, R3 } = idsOf(cycle, 'R1', 'R2', 'R3');
     const rank = (...ranking: string[]) => [{ potId: cycle.potA, ranking }];
     await castBallots(t, cycle, [rank(R1, R2), rank(R1, R3), rank(R1), rank(R2, R3)]);
     const results = await countAndPublish(t, cycle);

@@ -85,6 +85,11 @@ export async function arrangeResultsCycle(
   return { id: cycle.id, wardA, potA, cityPot, ids, notFeasible, admin };
 }
 
+/** The ids of the projects labelled `labels`. */
+export function idsOf<K extends string>(cycle: ResultsCycle, ...labels: K[]): Record<K, string> {
+  return Object.fromEntries(labels.map((label) => [label, cycle.ids[label] ?? ''])) as Record<K, string>;
+}
+
 /** Casts each ballot through `PUT /ballot`, one new resident of ward A per ballot; returns the voters. */
 export async function castBallots(t: TestApp, cycle: ResultsCycle, ballots: PotSelection[][]): Promise<Voter[]> {
   const voters: Voter[] = [];
