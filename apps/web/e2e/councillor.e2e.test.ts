@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Ward } from '@allot/shared';
+import { WardList, type Ward } from '@allot/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectNoAccessibilityViolations, expectPage, launchBrowser, mainNav, newPage, signIn, skipReason } from './browser';
+import { api } from './api';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo';
 import { castBallotsIn, COUNCILLOR_EMAIL, createWardVotingCycle, demoWard, type WardCycle } from './ward-figures-helpers';
 
@@ -120,6 +122,50 @@ describe.skipIf(skipReason !== '')('the councillor view in the browser', () => {
     await expect.poll(() => page.locator('section.ward-stats h2').allTextContents()).toEqual(['Northgate (NG)']);
     expect(new URL(page.url()).searchParams.get('ward')).toBe(northgate.id);
     await expectNoAccessibilityViolations(page);
+  });
+
+  it('lets an admin enter a ward’s population by age band, checked against its population', async () => {
+    await signIn(page, DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
+    await page.goto('/admin/wards/new');
+    await expectPage(page, 'Add a ward');
+    const suffix = randomBytes(3).toString('hex').toUpperCase();
+    const name = `Age Ward ${suffix}`;
+    await page.getByLabel('Ward name').fill(name);
+    await page.getByLabel('Ward code').fill(`AG-${suffix}`);
+    await page.getByLabel('Population', { exact: true }).fill('5,000');
+    const ages = page.getByRole('group', { name: 'Population by age band (optional)' });
+    await ages.getByLabel('18 to 24').fill('lots');
+    await ages.getByLabel('25 to 34').fill('3,000');
+    await ages.getByLabel('75 and over').fill('2,500');
+    await page.getByRole('button', { name: 'Add ward' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Enter the number of people aged 18 to 24 as a whole number, for example 1200',
+      'The age bands add up to 5,500, more than the ward’s population of 5,000: check the figures',
+    ]);
+    await expectNoAccessibilityViolations(page);
+    await summary.getByRole('link', { name: /^Enter the number of people aged 18 to 24/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ward-age-18-24');
+
+    await ages.getByLabel('18 to 24').fill('');
+    await ages.getByLabel('75 and over').fill('1,500');
+    await page.getByRole('button', { name: 'Add ward' }).click();
+    await expectPage(page, 'Manage wards');
+    const { wards } = await api('/api/wards', {}, (json) => WardList.parse(json));
+    expect(wards.find((ward) => ward.name === name)?.populationByAge).toEqual({ '25-34': 3000, '75-plus': 1500 });
+
+    // The edit form shows the figures; emptying every band removes them.
+    await page.getByRole('link', { name: `Edit ${name}` }).click();
+    await expectPage(page, `Edit ${name}`);
+    expect(await ages.getByLabel('25 to 34').inputValue()).toBe('3000');
+    expect(await ages.getByLabel('Under 18').inputValue()).toBe('');
+    await ages.getByLabel('25 to 34').fill('');
+    await ages.getByLabel('75 and over').fill('');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expectPage(page, 'Manage wards');
+    const after = await api('/api/wards', {}, (json) => WardList.parse(json));
+    expect(after.wards.find((ward) => ward.name === name)?.populationByAge).toBeNull();
   });
 
   it('keeps signed-out visitors out of the ward figures', async () => {

@@ -78,7 +78,7 @@ function MilestoneItem({ milestone, onDone }: { milestone: Milestone; onDone: (m
           </button>
           {milestone.status !== 'done' ? (
             <button type="button" className="link-button" disabled={updateMilestone.isPending} onClick={markDone}>
-              Mark as done<span className="visually-hidden">: {milestone.title}</span>
+              Mark as done<span className="visually-hidden"> ({milestone.title})</span>
             </button>
           ) : null}
           <button type="button" className="link-button" onClick={() => setMode('confirm-delete')}>
