@@ -82,7 +82,7 @@ function ManageDelivery({ delivery, cycle }: { delivery: ProjectDelivery; cycle:
   const writable = WRITABLE_PHASES.includes(cycle.phase);
   const publicPage = `/projects/${delivery.projectId}/delivery`;
   return (
-    <Page title={`Update delivery: ${delivery.title}`} lead={`A project funded in ${cycle.name}. Everything here is public except who changed what.`}>
+    <Page title={`Update delivery: ${delivery.title}`} lead={`A project funded in ${cycle.name}. Residents see the progress, milestones and updates you save here; each update shows your name.`}>
       <p>
         <Link to={publicPage}>See the public page</Link>
       </p>

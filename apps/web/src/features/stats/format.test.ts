@@ -79,8 +79,8 @@ describe('bar chart model', () => {
 });
 
 describe('proposal outcomes and file names', () => {
-  it('lists statuses in the order ideas move through them, keeping any the SPA does not know', () => {
-    expect(proposalStatusRows({ not_feasible: 2, submitted: 1, feasible: 3, some_new_status: 4 })).toEqual([
+  it('lists the statuses holding ideas in the order ideas move through them, keeping any the SPA does not know', () => {
+    expect(proposalStatusRows({ not_feasible: 2, submitted: 1, feasible: 3, withdrawn: 0, some_new_status: 4, other_new: 0 })).toEqual([
       { status: 'submitted', label: 'Submitted', count: 1 },
       { status: 'feasible', label: 'Feasible', count: 3 },
       { status: 'not_feasible', label: 'Not feasible', count: 2 },

@@ -94,15 +94,15 @@ export function formatLongDay(isoDate: string): string {
   return Number.isNaN(date.getTime()) ? isoDate : longDayFormat.format(date);
 }
 
-/** Proposal statuses in the order an idea moves through them, each with its plain name. */
+/** Proposal statuses that hold ideas, in the order an idea moves through them, each with its plain name. */
 export function proposalStatusRows(byStatus: Record<string, number>): { status: string; label: string; count: number }[] {
   const known = Object.keys(PROPOSAL_STATUS_LABELS) as ProposalStatus[];
   const rows: { status: string; label: string; count: number }[] = known
-    .filter((status) => byStatus[status] !== undefined)
+    .filter((status) => (byStatus[status] ?? 0) > 0)
     .map((status) => ({ status, label: PROPOSAL_STATUS_LABELS[status], count: byStatus[status] ?? 0 }));
   // A status the SPA does not know yet is still shown, under its own name, rather than dropped.
   for (const [status, count] of Object.entries(byStatus)) {
-    if (!known.includes(status as ProposalStatus)) rows.push({ status, label: status.replaceAll('_', ' '), count });
+    if (!known.includes(status as ProposalStatus) && count > 0) rows.push({ status, label: status.replaceAll('_', ' '), count });
   }
   return rows;
 }
