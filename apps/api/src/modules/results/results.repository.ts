@@ -31,12 +31,14 @@ export function listBallotProjects(db: Db, cycleId: string) {
 export type BallotProjectRow = Awaited<ReturnType<typeof listBallotProjects>>[number];
 
 /**
- * Every ballot's selections, as JSON text, and nothing else (no token, receipt or hash): the count
+ * Every ballot's selections (or those of the ballots that chose in `potId`), as JSON text, and nothing else (no token, receipt or hash): the count
  * needs only what was chosen. Text, because parsing it ourselves is cheaper than the driver's
  * per-row jsonb handling, and the order of rows is irrelevant (the count sorts ballots).
  */
-export async function listBallotSelections(db: Db, cycleId: string): Promise<string[]> {
-  const result = await db.execute<{ s: string }>(sql`select ${ballots.selections}::text as s from ${ballots} where ${ballots.cycleId} = ${cycleId}`);
+export async function listBallotSelections(db: Db, cycleId: string, potId?: string): Promise<string[]> {
+  // With a pot: only ballots that chose in it (the filter runs in PostgreSQL, nothing else is shipped).
+  const inPot = potId === undefined ? sql`` : sql` and ${ballots.selections} @> jsonb_build_array(jsonb_build_object('potId', ${potId}::text))`;
+  const result = await db.execute<{ s: string }>(sql`select ${ballots.selections}::text as s from ${ballots} where ${ballots.cycleId} = ${cycleId}${inPot}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: { s: string }[] }).rows) as { s: string }[];
   return rows.map((row) => row.s);
 }

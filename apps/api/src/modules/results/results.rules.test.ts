@@ -221,6 +221,35 @@ describe('counting under each rule', () => {
     await checkExportRoundTrip(t, cycle.id, pot);
   });
 
+  it('equal shares with the add-one completion on cumulative ballots raises the shares until the pot is used', async () => {
+    const cycle = await arrangeResultsCycle(t, {
+      ballot: { kind: 'cumulative', points: 10 },
+      rule: 'equal-shares-add1',
+      budget: 100,
+      projects: { S1: { cost: 60 }, S2: { cost: 40 }, S3: { cost: 50 } },
+    });
+    const { S1, S2, S3 } = idsOf(cycle, 'S1', 'S2', 'S3');
+    const give = (points: Record<string, number>) => [{ potId: cycle.potA, points }];
+    await castBallots(t, cycle, [give({ [S1]: 10 }), give({ [S1]: 5, [S2]: 5 }), give({ [S2]: 10 }), give({ [S3]: 10 })]);
+    const results = await countAndPublish(t, cycle);
+    const pot = potOf(results, cycle.potA);
+    // Same ballots as above; each share b rises from 25 by 1. S2 goes first at 40/15 = 2.67 per
+    // point once b ≥ 26.67 (voter 2 pays 13.33, voter 3 26.67). S1 then needs voter 1's b and
+    // voter 2's b − 13.33 to reach 60: b ≥ 36.67. At b = 37: S2, then S1 (voter 1 pays all 37,
+    // voter 2 pays 23 = 5 × 4.6), 100 spent, nothing left for S3 (50): exhaustive, stop.
+    expect(pot.funded).toEqual([S2, S1]);
+    expect(pot.ruleKey).toBe('mes_points_add1');
+    expect(pot.equalShares).toMatchObject({
+      budgetPerVoterStart: '25',
+      budgetPerVoterUsed: '37',
+      costSharing: [
+        { projectId: S2, paidInFull: 2, paidEverythingLeft: 0, price: '2.67', priceUnit: 'point' },
+        { projectId: S1, paidInFull: 1, paidEverythingLeft: 1, price: '4.6', paidInFullTotal: '23', paidEverythingLeftTotal: '37' },
+      ],
+    });
+    await checkExportRoundTrip(t, cycle.id, pot);
+  });
+
   it('greedy on ranked ballots ranks by Borda points', async () => {
     const cycle = await arrangeResultsCycle(t, {
       ballot: { kind: 'ranked', maxRanks: 3 },

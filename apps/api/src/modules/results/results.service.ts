@@ -269,7 +269,7 @@ export async function exportPot(db: Db, viewer: Viewer, cycleId: string, potId: 
   if (pot === undefined) throw new NotFoundError('No pot with this id in this cycle');
   const result = await repo.findPotResult(db, pot.id);
   if (result === undefined) throw new NotFoundError('This pot has no published result');
-  const lines = linesByPot(await repo.listBallotSelections(db, cycleId)).get(pot.id) ?? [];
+  const lines = linesByPot(await repo.listBallotSelections(db, cycleId, pot.id)).get(pot.id) ?? [];
   // Ballots cannot change after voting; a mismatch would mean the file is not what was counted.
   if (ballotsHash(lines) !== result.ballotsHash) throw new Error(`the ballots of pot ${pot.id} no longer match its published count`);
   const ward = pot.wardId === null ? null : ((await repo.listAllWards(db)).find((w) => w.id === pot.wardId) ?? null);
