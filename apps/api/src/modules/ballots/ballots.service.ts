@@ -146,7 +146,8 @@ export interface CastRequest {
 function prepareCast(secret: string, userId: string, request: CastRequest, checked: { canonical: PotSelection[]; json: string; hash: string }, now: Date) {
   const { cycleId, idempotencyKey } = request;
   const token = voterToken(secret, cycleId, userId);
-  const bodyHash = requestHash(request.selections);
+  // Only a cast with an Idempotency-Key needs the body's hash (to refuse the key with another body).
+  const bodyHash = idempotencyKey === undefined ? '' : requestHash(request.selections);
   const answer: CastBallotResponse = { receipt: newReceipt(), castAt: now.toISOString(), selections: checked.canonical, contentHash: checked.hash };
   const content: repo.BallotContent = {
     cycleId,
