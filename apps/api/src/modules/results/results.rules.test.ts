@@ -169,6 +169,27 @@ describe('counting under each rule', () => {
     await checkExportRoundTrip(t, cycle.id, pot);
   });
 
+  it('greedy on knapsack ballots counts each chosen project as a vote, and the export keeps the spending limits', async () => {
+    const cycle = await arrangeResultsCycle(t, {
+      ballot: { kind: 'knapsack', minSpend: { unit: 'percent', value: 50 } },
+      rule: 'greedy',
+      budget: 100,
+      projects: { K1: { cost: 60 }, K2: { cost: 50 }, K3: { cost: 40 } },
+    });
+    const { K1, K2, K3 } = idsOf(cycle, 'K1', 'K2', 'K3');
+    const pick = (...projects: string[]) => [{ potId: cycle.potA, projects }];
+    await castBallots(t, cycle, [pick(K1, K3), pick(K2, K3), pick(K1), pick(K2)]);
+    const results = await countAndPublish(t, cycle);
+    const pot = potOf(results, cycle.potA);
+    // Every project is on 2 ballots; the cheaper goes first: K3 (40, 60 left), K2 (50, 10 left); K1 (60) skipped.
+    expect(pot.funded).toEqual([K3, K2]);
+    expect(pot.ballotKind).toBe('knapsack');
+    const { text } = await checkExportRoundTrip(t, cycle.id, pot);
+    expect(text).toMatch(/^vote_type;approval$/m);
+    expect(text).toMatch(/^min_sum_cost;50$/m);
+    expect(text).toMatch(/^max_sum_cost;100$/m);
+  });
+
   it('greedy on cumulative ballots ranks by points', async () => {
     const cycle = await arrangeResultsCycle(t, {
       ballot: { kind: 'cumulative', points: 10 },
