@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { expectNoAccessibilityViolations, expectPage, launchBrowser, mainNav, newPage, signIn, skipReason } from './browser';
 import { api } from './api';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo';
+import { movePhase, tokenFor } from './voting-helpers';
 import { castBallotsIn, COUNCILLOR_EMAIL, createWardVotingCycle, demoWard, type WardCycle } from './ward-figures-helpers';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
@@ -121,7 +122,24 @@ describe.skipIf(skipReason !== '')('the councillor view in the browser', () => {
     await page.getByRole('button', { name: 'Show figures' }).click();
     await expect.poll(() => page.locator('section.ward-stats h2').allTextContents()).toEqual(['Northgate (NG)']);
     expect(new URL(page.url()).searchParams.get('ward')).toBe(northgate.id);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Northgate (NG)');
     await expectNoAccessibilityViolations(page);
+
+    // Once counted, the ward's result: first for councillors and admins only, then published.
+    const adminToken = await tokenFor(DEMO_ADMIN_EMAIL);
+    await movePhase(cycle.id, 'counting', adminToken);
+    await api(`/api/cycles/${cycle.id}/tally`, { method: 'POST', token: adminToken }, (json) => json);
+    await page.goto(`/cycles/${cycle.id}/stats?ward=${oldHarbour.id}`);
+    await expectPage(page, `Ward figures: ${cycle.name}`);
+    const results = page.getByRole('region', { name: 'Old Harbour (OH)' });
+    await expect.poll(() => results.getByText('Counted but not yet published.').isVisible()).toBe(true);
+    expect(await results.getByText('£6,000 spent of the £30,000 budget (20%), on 1 project.').isVisible()).toBe(true);
+    expect(await rowCells(results, 'Funded projects', 'Harbour benches')).toEqual(['£6,000', '12']);
+    await expectNoAccessibilityViolations(page);
+    await api(`/api/cycles/${cycle.id}/publish`, { method: 'POST', token: adminToken }, (json) => json);
+    await page.reload();
+    await expectPage(page, `Ward figures: ${cycle.name}`);
+    await expect.poll(() => results.getByText('Published.').isVisible()).toBe(true);
   });
 
   it('lets an admin enter a ward’s population by age band, checked against its population', async () => {

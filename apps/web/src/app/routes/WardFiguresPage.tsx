@@ -45,6 +45,8 @@ function WardPicker({ stats, selected, allLabel }: { stats: CycleStats; selected
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSearchParams(value ? { ward: value } : {});
+    // The figures below change in place: take keyboard and screen reader users to the first ward shown.
+    window.setTimeout(() => document.querySelector<HTMLElement>('.ward-stats__title')?.focus(), 0);
   }
   return (
     <form className="stats-picker no-print" onSubmit={handleSubmit} aria-label="Choose a ward">

@@ -253,7 +253,7 @@ export function WardStatsSection({ ward, threshold, cycleId, cycleName, money }:
   const titleId = `ward-${ward.wardId}-title`;
   return (
     <section className="ward-stats" aria-labelledby={titleId}>
-      <h2 id={titleId} className="ward-stats__title">
+      <h2 id={titleId} className="ward-stats__title" tabIndex={-1}>
         {ward.name} <span className="ward-stats__code">({ward.code})</span>
       </h2>
       <p className="ward-stats__meta">
