@@ -93,6 +93,12 @@ register({
   run: (i, o) => equalShares(i, { utility: 'cost', completion: 'add1', exhaustiveStop: true, tieBreak: tb(o) }),
 });
 register({
+  key: 'mes_points_add1',
+  description: 'MES with points as utilities (cumulative ballots), per-voter budget raised by 1 until the outcome is exhaustive or would overspend',
+  voteTypes: ['cumulative', 'scoring'],
+  run: (i, o) => equalShares(i, { utility: 'points', completion: 'add1', exhaustiveStop: true, tieBreak: tb(o) }),
+});
+register({
   key: 'mes_cost_sat_add1_greedy',
   description: 'MES add1 as above, then greedy by votes fills what is left',
   voteTypes: ALL,

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  equalShares,
   getRule,
   runRule,
   type Ballot,
@@ -69,8 +68,6 @@ export interface PotCount {
   engineExplanation: unknown;
 }
 
-/** Points-utility MES with the add-one completion: not a registry key, run through `equalShares`. */
-export const MES_POINTS_ADD1 = 'mes_points_add1';
 
 const RULE_KEYS: Record<BallotKind, Partial<Record<TallyRule, string>>> = {
   approval: {
@@ -90,7 +87,7 @@ const RULE_KEYS: Record<BallotKind, Partial<Record<TallyRule, string>>> = {
   cumulative: {
     greedy: 'greedy_score',
     'equal-shares': 'mes_points',
-    'equal-shares-add1': MES_POINTS_ADD1,
+    'equal-shares-add1': 'mes_points_add1',
     'max-welfare': 'max_welfare_cost_sat',
   },
   ranked: { greedy: 'greedy_score' },
@@ -107,11 +104,8 @@ export function voteTypeFor(kind: BallotKind): VoteType {
   return kind === 'cumulative' ? 'cumulative' : kind === 'ranked' ? 'ordinal' : 'approval';
 }
 
-/** Runs a rule key on an instance: a registry key, or `mes_points_add1`. */
+/** Runs a registry rule key on an instance with the cycle's tie-break. */
 export function runCount(ruleKey: string, instance: Instance, tieBreak: readonly TieBreakCriterion[]): TallyResult {
-  if (ruleKey === MES_POINTS_ADD1) {
-    return equalShares(instance, { utility: 'points', completion: 'add1', exhaustiveStop: true, tieBreak });
-  }
   return runRule(ruleKey, instance, { tieBreak });
 }
 
@@ -567,7 +561,6 @@ export function countPot(pot: PotToCount, settings: CountSettings): PotCount {
 
 /** The one-line description the registry gives a rule key. */
 export function engineRuleDescription(ruleKey: string): string {
-  if (ruleKey === MES_POINTS_ADD1) return 'Method of equal shares with points as utilities, per-voter budget raised by 1 until the outcome is exhaustive or would overspend';
   return getRule(ruleKey)?.description ?? ruleKey;
 }
 
