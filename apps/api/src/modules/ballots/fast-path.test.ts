@@ -3,9 +3,13 @@
  * statement that re-checks, under the cycle's share lock, whatever could have changed since the
  * read. These tests change the cycle or the session between the two, or while the write waits.
  */
+import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import supertest from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectEnvelope, signIn, useTestApp, usingPostgres, createAccount, bearer } from '../../../test/helpers';
+import { buildApp } from '../../app';
+import { createPostgresDatabase } from '../../db/client';
+import { expectEnvelope, signIn, testConfig, useTestApp, usingPostgres, createAccount, bearer } from '../../../test/helpers';
 import { setPhase } from '../cycles/cycles.repository';
 import { replaceRoles } from '../users/users.repository';
 import { canonicalSelections, contentHash, newReceipt, voterToken } from './ballot-crypto';
@@ -209,6 +213,51 @@ describe.skipIf(!usingPostgres)('the first cast racing a phase move, a rules cha
     expect(await change).toBe('23514 cycles_ballot_frozen');
     const { rows } = await admin.query<{ ballot: unknown }>('select ballot from cycles where id = $1', [cycle.id]);
     expect(rows[0]?.ballot).toEqual({ kind: 'approval', maxCount: 2 });
+  });
+
+  it('first casts on two instances racing a phase move: each is counted or refused whole, none after the move', async () => {
+    const second: FastifyInstance = await buildApp({
+      config: testConfig(),
+      database: createPostgresDatabase({ url: t.url ?? '', poolMax: 8, connectionTimeoutMs: 5_000, statementTimeoutMs: 15_000 }),
+      closeDatabaseOnClose: true,
+    });
+    try {
+      const cycle = await arrangeVotingCycle(t.db);
+      const admin = await createAccount(t.db, { roles: ['admin'] });
+      const adminAuth = bearer((await signIn(t.app, admin.email)).accessToken);
+      const voters = await Promise.all(Array.from({ length: 40 }, () => signedInVoter(cycle)));
+      // A stream of casts, alternating instances, with the phase move sent in the middle of it.
+      const casts: Promise<supertest.Response>[] = [];
+      let move: Promise<supertest.Response> | undefined;
+      for (const [i, voter] of voters.entries()) {
+        if (i === voters.length / 2) move = Promise.resolve(t.http().post(`/api/cycles/${cycle.id}/phase`).set(adminAuth).send({}));
+        casts.push(
+          Promise.resolve(
+            supertest((i % 2 === 0 ? t.app : second).server)
+              .put(`/api/cycles/${cycle.id}/ballot`)
+              .set(voter.auth)
+              .set('idempotency-key', `race-${i}`)
+              .send({ selections: [{ potId: cycle.potA, projects: [cycle.a[i % 4]] }] }),
+          ),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 4));
+      }
+      const moved = await move;
+      expect(moved?.status).toBe(200);
+      expect(moved?.body.phase).toBe('counting');
+      const answers = await Promise.all(casts);
+      const accepted = answers.filter((answer) => answer.status === 200);
+      for (const answer of answers.filter((a) => a.status !== 200)) expect(expectEnvelope(answer, 409).message).toMatch(/counting phase/);
+      // Exactly the accepted casts are stored, each whole; a cast after the move changes nothing.
+      expect(await votingRows(t.db, cycle.id)).toEqual({ ballots: accepted.length, participation: accepted.length });
+      const { rows } = await (await connect()).query<{ receipt: string }>('select receipt from ballots where cycle_id = $1', [cycle.id]);
+      expect(rows.map((row) => row.receipt).sort()).toEqual(accepted.map((answer) => answer.body.receipt as string).sort());
+      const late = await signedInVoter(cycle);
+      expectEnvelope(await cast(cycle.id, late.auth, [{ potId: cycle.potA, projects: [cycle.a[0]] }]), 409);
+      expect(await votingRows(t.db, cycle.id)).toEqual({ ballots: accepted.length, participation: accepted.length });
+    } finally {
+      await second.close();
+    }
   });
 
   it('a logout or a role change committed while the cast waits: 401, nothing written', async () => {
