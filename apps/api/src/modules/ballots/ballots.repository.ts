@@ -43,14 +43,17 @@ export interface CastContext {
   /** Undefined when there is no cycle with this id. */
   cycle: CastCycle | undefined;
   /**
-   * md5 of the cycle's ballot, eligibility and schedule as read here: the first-cast statement
+   * SHA-256 of the cycle's ballot, eligibility and schedule as read here: the first-cast statement
    * writes only while the row still has exactly these (and the voting phase).
    */
   settingsHash: string;
 }
 
-/** The cycle settings a cast is validated against, hashed the same way in both statements. */
-const SETTINGS_HASH = `md5(jsonb_build_array(c.ballot, c.eligibility, c.schedule)::text)`;
+/**
+ * The cycle settings a cast is validated against, hashed the same way in both statements (jsonb's
+ * text form is canonical; SHA-256 rather than md5, which FIPS-mode servers refuse).
+ */
+const SETTINGS_HASH = `encode(sha256(convert_to(jsonb_build_array(c.ballot, c.eligibility, c.schedule)::text, 'UTF8')), 'hex')`;
 
 const CAST_CONTEXT_SQL = `
   select u.token_version, f.revoked_at is not null as family_revoked,

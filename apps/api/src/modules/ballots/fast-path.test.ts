@@ -75,7 +75,7 @@ describe('the checked first-cast statement writes only if what the cast was chec
     const guard = { settingsHash: context?.settingsHash ?? '', sessionId: voter.sessionId, tokenVersion: voter.tokenVersion };
     const now = new Date();
 
-    expect(await insertFirstCastChecked(t.db, voter.id, now, content, { ...guard, settingsHash: 'f'.repeat(32) })).toEqual({ open: false, signedIn: true, written: false });
+    expect(await insertFirstCastChecked(t.db, voter.id, now, content, { ...guard, settingsHash: 'f'.repeat(64) })).toEqual({ open: false, signedIn: true, written: false });
     expect(await insertFirstCastChecked(t.db, voter.id, now, content, { ...guard, tokenVersion: guard.tokenVersion + 1 })).toEqual({ open: true, signedIn: false, written: false });
     const afterExpiry = new Date(now.getTime() + 400 * 24 * 60 * 60 * 1000);
     expect(await insertFirstCastChecked(t.db, voter.id, afterExpiry, content, guard)).toEqual({ open: true, signedIn: false, written: false });
