@@ -138,6 +138,13 @@ describe('logging', () => {
       const log = lines.join('');
       expect(log).toMatch(/"reqId":"[0-9a-f-]{36}"/);
       expect(log).not.toContain('very-secret');
+      // One line per request, with what an operator needs to find it.
+      const completed = lines.filter((line) => line.includes('"msg":"request completed"'));
+      expect(completed).toHaveLength(1);
+      expect(completed[0]).toMatch(/"method":"POST".*"url":"\/api\/auth\/login"/);
+      expect(completed[0]).toMatch(/"statusCode":401/);
+      expect(completed[0]).toMatch(/"responseTime":\d/);
+      expect(lines.some((line) => line.includes('"msg":"incoming request"'))).toBe(false);
     } finally {
       await app.close();
     }
