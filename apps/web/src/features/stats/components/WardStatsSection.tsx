@@ -1,5 +1,4 @@
 import type { WardStats } from '@allot/shared';
-import { TableRegion } from '../../../components/TableRegion';
 import {
   barsFor,
   barsForShares,
@@ -14,6 +13,7 @@ import {
 } from '../format';
 import { BarChart } from './BarChart';
 import { DownloadCsvLink } from './DownloadCsvLink';
+import { FigureTable } from './FigureTable';
 import '../stats.css';
 
 interface WardStatsSectionProps {
@@ -56,29 +56,19 @@ function Turnout({ ward, threshold }: { ward: WardStats; threshold: number }) {
 
 function ByChannel({ ward, threshold }: { ward: WardStats; threshold: number }) {
   return (
-    <TableRegion label={`Ballots by how they were cast, ${ward.name}`}>
-      <table className="table stats-table">
-        <caption className="table__caption">Ballots by how they were cast</caption>
-        <thead>
-          <tr>
-            <th scope="col">How</th>
-            <th scope="col" className="numeric">
-              Ballots
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">Online</th>
-            <td className="numeric">{formatCount(ward.byChannel.online, threshold)}</td>
-          </tr>
-          <tr>
-            <th scope="row">On paper</th>
-            <td className="numeric">{formatCount(ward.byChannel.paper, threshold)}</td>
-          </tr>
-        </tbody>
-      </table>
-    </TableRegion>
+    <FigureTable
+      label={`Ballots by how they were cast, ${ward.name}`}
+      caption="Ballots by how they were cast"
+      rowHeading="How"
+      columns={['Ballots']}
+      rows={[
+        { how: 'Online', ballots: ward.byChannel.online },
+        { how: 'On paper', ballots: ward.byChannel.paper },
+      ]}
+      rowKey={(row) => row.how}
+      rowHeader={(row) => row.how}
+      cells={(row) => [formatCount(row.ballots, threshold)]}
+    />
   );
 }
 
@@ -91,27 +81,16 @@ function ByDay({ ward, threshold }: { ward: WardStats; threshold: number }) {
   return (
     <>
       <BarChart title="Ballots by the day they were cast" bars={bars} tableNote="the figures are in the table below" />
-      <TableRegion label={`Ballots by day, ${ward.name}`}>
-        <table className="table stats-table">
-          <caption className="table__caption">Ballots by the day they were cast</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col" className="numeric">
-                Ballots
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {ward.byDay.map((day) => (
-              <tr key={day.date}>
-                <th scope="row">{formatLongDay(day.date)}</th>
-                <td className="numeric">{formatCount(day.ballots, threshold)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <FigureTable
+        label={`Ballots by day, ${ward.name}`}
+        caption="Ballots by the day they were cast"
+        rowHeading="Day"
+        columns={['Ballots']}
+        rows={ward.byDay}
+        rowKey={(day) => day.date}
+        rowHeader={(day) => formatLongDay(day.date)}
+        cells={(day) => [formatCount(day.ballots, threshold)]}
+      />
     </>
   );
 }
@@ -130,35 +109,20 @@ function ByAgeBand({ ward, threshold }: { ward: WardStats; threshold: number }) 
       ) : (
         <p>The council has not entered this ward&rsquo;s population by age, so the share of each age band who voted cannot be shown.</p>
       )}
-      <TableRegion label={`Participation by age band, ${ward.name}`}>
-        <table className="table stats-table">
-          <caption className="table__caption">Participation by age band</caption>
-          <thead>
-            <tr>
-              <th scope="col">Age</th>
-              <th scope="col" className="numeric">
-                Ballots
-              </th>
-              <th scope="col" className="numeric">
-                Residents of this age
-              </th>
-              <th scope="col" className="numeric">
-                Share who voted
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {ward.byAgeBand.map((band) => (
-              <tr key={band.band}>
-                <th scope="row">{band.label}</th>
-                <td className="numeric">{formatCount(band.ballots, threshold)}</td>
-                <td className="numeric">{band.population === null ? 'not entered' : formatNumber(band.population)}</td>
-                <td className="numeric">{formatShare(band.turnout)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <FigureTable
+        label={`Participation by age band, ${ward.name}`}
+        caption="Participation by age band"
+        rowHeading="Age"
+        columns={['Ballots', 'Residents of this age', 'Share who voted']}
+        rows={ward.byAgeBand}
+        rowKey={(band) => band.band}
+        rowHeader={(band) => band.label}
+        cells={(band) => [
+          formatCount(band.ballots, threshold),
+          band.population === null ? 'not entered' : formatNumber(band.population),
+          formatShare(band.turnout),
+        ]}
+      />
     </>
   );
 }
@@ -173,27 +137,16 @@ function Proposals({ ward }: { ward: WardStats }) {
           : `${formatNumber(ward.proposals.total)} ${ward.proposals.total === 1 ? 'idea was' : 'ideas were'} put forward for this ward.`}
       </p>
       {rows.length > 0 ? (
-        <TableRegion label={`Ideas by outcome, ${ward.name}`}>
-          <table className="table stats-table">
-            <caption className="table__caption">Ideas by where they ended up, including the council&rsquo;s feasibility checks</caption>
-            <thead>
-              <tr>
-                <th scope="col">Outcome</th>
-                <th scope="col" className="numeric">
-                  Ideas
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.status}>
-                  <th scope="row">{row.label}</th>
-                  <td className="numeric">{formatNumber(row.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <FigureTable
+          label={`Ideas by outcome, ${ward.name}`}
+          caption={<>Ideas by where they ended up, including the council&rsquo;s feasibility checks</>}
+          rowHeading="Outcome"
+          columns={['Ideas']}
+          rows={rows}
+          rowKey={(row) => row.status}
+          rowHeader={(row) => row.label}
+          cells={(row) => [formatNumber(row.count)]}
+        />
       ) : null}
     </>
   );
@@ -218,31 +171,16 @@ function Results({ ward, money }: { ward: WardStats; money: (amount: number) => 
         {results.funded.length === 1 ? 'project' : 'projects'}.
       </p>
       {results.funded.length > 0 ? (
-        <TableRegion label={`Funded projects, ${ward.name}`}>
-          <table className="table stats-table">
-            <caption className="table__caption">Funded projects</caption>
-            <thead>
-              <tr>
-                <th scope="col">Project</th>
-                <th scope="col" className="numeric">
-                  Cost
-                </th>
-                <th scope="col" className="numeric">
-                  Votes
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.funded.map((project) => (
-                <tr key={project.id}>
-                  <th scope="row">{project.title}</th>
-                  <td className="numeric">{money(project.cost)}</td>
-                  <td className="numeric">{formatNumber(project.votes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <FigureTable
+          label={`Funded projects, ${ward.name}`}
+          caption="Funded projects"
+          rowHeading="Project"
+          columns={['Cost', 'Votes']}
+          rows={results.funded}
+          rowKey={(project) => project.id}
+          rowHeader={(project) => project.title}
+          cells={(project) => [money(project.cost), formatNumber(project.votes)]}
+        />
       ) : null}
     </>
   );
