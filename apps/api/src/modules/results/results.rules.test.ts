@@ -5,9 +5,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { BallotSettings, TallyRule } from '@allot/shared';
 import type { Db } from '../../db/client';
 import { useTestApp } from '../../../test/helpers';
-import { arrangeResultsCycle, castBallots, checkExportRoundTrip, countAndPublish, idsOf, potOf, type ResultsCycle } from './test-fixtures';
+import { arrangeResultsCycle, castBallots, checkExportRoundTrip, countAndPublish, idsOf, potOf, type ProjectSpec, type ResultsCycle } from './test-fixtures';
 
 const t = useTestApp();
 
@@ -29,6 +30,40 @@ async function instanceOne(rule: 'greedy' | 'equal-shares' | 'equal-shares-add1'
   // Voters 1 and 4 also vote in the city-wide pot (budget 1,000; one project of 600).
   await castBallots(t, cycle, [[both, city], [both], [both], [three, city], [three]]);
   return cycle;
+}
+
+/** One resident's choice in pot A: the projects they approve, points per project, or a ranking. */
+type PotAChoice = { projects: string[] } | { points: Record<string, number> } | { ranking: string[] };
+
+/**
+ * Pot A of budget 100 holds `projects`; one new resident per entry of `ballots(ids)` votes in it,
+ * then the cycle is counted under `rule` and published. Returns the cycle, the ids by label and
+ * pot A's published result.
+ */
+async function countPotA<K extends string>(
+  ballot: BallotSettings,
+  rule: TallyRule,
+  projects: Record<K, ProjectSpec>,
+  ballots: (ids: Record<K, string>) => PotAChoice[],
+) {
+  const cycle = await arrangeResultsCycle(t, { ballot, rule, budget: 100, projects });
+  const ids = idsOf(cycle, ...(Object.keys(projects) as K[]));
+  await castBallots(t, cycle, ballots(ids).map((choice) => [{ potId: cycle.potA, ...choice }]));
+  const pot = potOf(await countAndPublish(t, cycle), cycle.potA);
+  return { cycle, ids, pot };
+}
+
+/**
+ * Cumulative ballots of 10 points, pot budget 100: S1 costs 60, S2 40, S3 50. Voter 1 gives S1 10;
+ * voter 2 gives S1 5 and S2 5; voter 3 gives S2 10; voter 4 gives S3 10.
+ */
+function pointsInstance(rule: 'equal-shares' | 'equal-shares-add1') {
+  return countPotA({ kind: 'cumulative', points: 10 }, rule, { S1: { cost: 60 }, S2: { cost: 40 }, S3: { cost: 50 } }, ({ S1, S2, S3 }) => [
+    { points: { [S1]: 10 } },
+    { points: { [S1]: 5, [S2]: 5 } },
+    { points: { [S2]: 10 } },
+    { points: { [S3]: 10 } },
+  ]);
 }
 
 async function storedRows(db: Db, cycleId: string): Promise<unknown[]> {
@@ -149,17 +184,17 @@ describe('counting under each rule', () => {
   });
 
   it('maximum welfare funds the combination with the most votes × cost, where greedy would not', async () => {
-    const cycle = await arrangeResultsCycle(t, {
-      ballot: { kind: 'approval' },
-      rule: 'max-welfare',
-      budget: 100,
-      projects: { A: { cost: 60 }, B: { cost: 50 }, C: { cost: 50 } },
-    });
-    const { A, B, C } = idsOf(cycle, 'A', 'B', 'C');
-    const pick = (...projects: string[]) => [{ potId: cycle.potA, projects }];
-    await castBallots(t, cycle, [pick(A), pick(A), pick(A, B), pick(B, C), pick(C)]);
-    const results = await countAndPublish(t, cycle);
-    const pot = potOf(results, cycle.potA);
+    const {
+      cycle,
+      ids: { A, B, C },
+      pot,
+    } = await countPotA({ kind: 'approval' }, 'max-welfare', { A: { cost: 60 }, B: { cost: 50 }, C: { cost: 50 } }, ({ A, B, C }) => [
+      { projects: [A] },
+      { projects: [A] },
+      { projects: [A, B] },
+      { projects: [B, C] },
+      { projects: [C] },
+    ]);
     // Votes: A 3, B 2, C 2. Greedy takes A (60) and then neither B nor C fits: welfare 3 × 60 = 180.
     // Sets that fit: {A} 180, {B} 100, {C} 100, {B, C} 2 × 50 + 2 × 50 = 200 → {B, C}.
     expect([...pot.funded].sort()).toEqual([B, C].sort());
@@ -170,17 +205,16 @@ describe('counting under each rule', () => {
   });
 
   it('greedy on knapsack ballots counts each chosen project as a vote, and the export keeps the spending limits', async () => {
-    const cycle = await arrangeResultsCycle(t, {
-      ballot: { kind: 'knapsack', minSpend: { unit: 'percent', value: 50 } },
-      rule: 'greedy',
-      budget: 100,
-      projects: { K1: { cost: 60 }, K2: { cost: 50 }, K3: { cost: 40 } },
-    });
-    const { K1, K2, K3 } = idsOf(cycle, 'K1', 'K2', 'K3');
-    const pick = (...projects: string[]) => [{ potId: cycle.potA, projects }];
-    await castBallots(t, cycle, [pick(K1, K3), pick(K2, K3), pick(K1), pick(K2)]);
-    const results = await countAndPublish(t, cycle);
-    const pot = potOf(results, cycle.potA);
+    const {
+      cycle,
+      ids: { K2, K3 },
+      pot,
+    } = await countPotA(
+      { kind: 'knapsack', minSpend: { unit: 'percent', value: 50 } },
+      'greedy',
+      { K1: { cost: 60 }, K2: { cost: 50 }, K3: { cost: 40 } },
+      ({ K1, K2, K3 }) => [{ projects: [K1, K3] }, { projects: [K2, K3] }, { projects: [K1] }, { projects: [K2] }],
+    );
     // Every project is on 2 ballots; the cheaper goes first: K3 (40, 60 left), K2 (50, 10 left); K1 (60) skipped.
     expect(pot.funded).toEqual([K3, K2]);
     expect(pot.ballotKind).toBe('knapsack');
@@ -191,17 +225,16 @@ describe('counting under each rule', () => {
   });
 
   it('greedy on cumulative ballots ranks by points', async () => {
-    const cycle = await arrangeResultsCycle(t, {
-      ballot: { kind: 'cumulative', points: 10 },
-      rule: 'greedy',
-      budget: 100,
-      projects: { Q1: { cost: 60 }, Q2: { cost: 50 }, Q3: { cost: 40 } },
-    });
-    const { Q1, Q2, Q3 } = idsOf(cycle, 'Q1', 'Q2', 'Q3');
-    const give = (points: Record<string, number>) => [{ potId: cycle.potA, points }];
-    await castBallots(t, cycle, [give({ [Q1]: 10 }), give({ [Q1]: 6, [Q2]: 4 }), give({ [Q2]: 5, [Q3]: 5 }), give({ [Q3]: 10 })]);
-    const results = await countAndPublish(t, cycle);
-    const pot = potOf(results, cycle.potA);
+    const {
+      cycle,
+      ids: { Q1, Q2, Q3 },
+      pot,
+    } = await countPotA({ kind: 'cumulative', points: 10 }, 'greedy', { Q1: { cost: 60 }, Q2: { cost: 50 }, Q3: { cost: 40 } }, ({ Q1, Q2, Q3 }) => [
+      { points: { [Q1]: 10 } },
+      { points: { [Q1]: 6, [Q2]: 4 } },
+      { points: { [Q2]: 5, [Q3]: 5 } },
+      { points: { [Q3]: 10 } },
+    ]);
     // Points: Q1 10 + 6 = 16, Q2 4 + 5 = 9, Q3 5 + 10 = 15 (each on 2 ballots). Q1 (60) → 40 left;
     // Q3 (40) fits → 0 left; Q2 skipped. (By votes alone all tie and the cheaper Q3, Q2 would win.)
     expect(pot.funded).toEqual([Q1, Q3]);
@@ -217,17 +250,11 @@ describe('counting under each rule', () => {
   });
 
   it('equal shares on cumulative ballots makes supporters pay per point they gave', async () => {
-    const cycle = await arrangeResultsCycle(t, {
-      ballot: { kind: 'cumulative', points: 10 },
-      rule: 'equal-shares',
-      budget: 100,
-      projects: { S1: { cost: 60 }, S2: { cost: 40 }, S3: { cost: 50 } },
-    });
-    const { S1, S2, S3 } = idsOf(cycle, 'S1', 'S2', 'S3');
-    const give = (points: Record<string, number>) => [{ potId: cycle.potA, points }];
-    await castBallots(t, cycle, [give({ [S1]: 10 }), give({ [S1]: 5, [S2]: 5 }), give({ [S2]: 10 }), give({ [S3]: 10 })]);
-    const results = await countAndPublish(t, cycle);
-    const pot = potOf(results, cycle.potA);
+    const {
+      cycle,
+      ids: { S1, S2 },
+      pot,
+    } = await pointsInstance('equal-shares');
     // 4 voters, 25 each; a supporter pays price × their points, at most what they have.
     // S2 (voter 2: 5 points, voter 3: 10): 10ρ ≥ 25 caps voter 3 at 25, so 25 + 5ρ = 40, ρ = 3.
     // S1 (voter 1: 10, voter 2: 5): even both paying all they have, 25 + 25 = 50 < 60. S3: 25 < 50.
@@ -243,17 +270,11 @@ describe('counting under each rule', () => {
   });
 
   it('equal shares with the add-one completion on cumulative ballots raises the shares until the pot is used', async () => {
-    const cycle = await arrangeResultsCycle(t, {
-      ballot: { kind: 'cumulative', points: 10 },
-      rule: 'equal-shares-add1',
-      budget: 100,
-      projects: { S1: { cost: 60 }, S2: { cost: 40 }, S3: { cost: 50 } },
-    });
-    const { S1, S2, S3 } = idsOf(cycle, 'S1', 'S2', 'S3');
-    const give = (points: Record<string, number>) => [{ potId: cycle.potA, points }];
-    await castBallots(t, cycle, [give({ [S1]: 10 }), give({ [S1]: 5, [S2]: 5 }), give({ [S2]: 10 }), give({ [S3]: 10 })]);
-    const results = await countAndPublish(t, cycle);
-    const pot = potOf(results, cycle.potA);
+    const {
+      cycle,
+      ids: { S1, S2 },
+      pot,
+    } = await pointsInstance('equal-shares-add1');
     // Same ballots as above; each share b rises from 25 by 1. S2 goes first at 40/15 = 2.67 per
     // point once b ≥ 26.67 (voter 2 pays 13.33, voter 3 26.67). S1 then needs voter 1's b and
     // voter 2's b − 13.33 to reach 60: b ≥ 36.67. At b = 37: S2, then S1 (voter 1 pays all 37,
@@ -272,17 +293,16 @@ describe('counting under each rule', () => {
   });
 
   it('greedy on ranked ballots ranks by Borda points', async () => {
-    const cycle = await arrangeResultsCycle(t, {
-      ballot: { kind: 'ranked', maxRanks: 3 },
-      rule: 'greedy',
-      budget: 100,
-      projects: { R1: { cost: 60 }, R2: { cost: 50 }, R3: { cost: 40 } },
-    });
-    const { R1, R2, R3 } = idsOf(cycle, 'R1', 'R2', 'R3');
-    const rank = (...ranking: string[]) => [{ potId: cycle.potA, ranking }];
-    await castBallots(t, cycle, [rank(R1, R2), rank(R1, R3), rank(R1), rank(R2, R3)]);
-    const results = await countAndPublish(t, cycle);
-    const pot = potOf(results, cycle.potA);
+    const {
+      cycle,
+      ids: { R1, R2, R3 },
+      pot,
+    } = await countPotA({ kind: 'ranked', maxRanks: 3 }, 'greedy', { R1: { cost: 60 }, R2: { cost: 50 }, R3: { cost: 40 } }, ({ R1, R2, R3 }) => [
+      { ranking: [R1, R2] },
+      { ranking: [R1, R3] },
+      { ranking: [R1] },
+      { ranking: [R2, R3] },
+    ]);
     // A ballot ranking L projects gives L, L-1, … 1: R1 2 + 2 + 1 = 5, R2 1 + 2 = 3, R3 1 + 1 = 2.
     // R1 (60) → 40 left; R2 (50) does not fit, skipped; R3 (40) fits → 0 left.
     expect(pot.funded).toEqual([R1, R3]);
