@@ -150,6 +150,7 @@ export interface AccountSpec {
   homeWardId?: string | null;
   councillorWardIds?: string[];
   birthYear?: number | null;
+  displayName?: string;
 }
 
 let defaultPasswordHash: Promise<string> | undefined;
@@ -162,7 +163,7 @@ export async function createAccount(db: Db, spec: AccountSpec = {}): Promise<{ i
     email,
     // argon2id is deliberately slow: hash the shared test password once per file.
     passwordHash: await (password === TEST_PASSWORD ? (defaultPasswordHash ??= hashPassword(TEST_PASSWORD)) : hashPassword(password)),
-    displayName: 'Test Person',
+    displayName: spec.displayName ?? 'Test Person',
     homeWardId: spec.homeWardId ?? null,
     birthYear: spec.birthYear ?? 1990,
   });
@@ -196,6 +197,12 @@ export async function signIn(app: FastifyInstance, email: string, password = TES
 
 export function bearer(token: string): { authorization: string } {
   return { authorization: `Bearer ${token}` };
+}
+
+/** Creates an account (as `createAccount`) and signs it in; returns its id and the header to send. */
+export async function createSignedInAccount(t: TestApp, spec: AccountSpec = {}): Promise<{ id: string; auth: { authorization: string } }> {
+  const account = await createAccount(t.db, spec);
+  return { id: account.id, auth: bearer((await signIn(t.app, account.email, account.password)).accessToken) };
 }
 
 /** Row count of a table (or of a query) — to assert that a refused request changed nothing. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { CycleDelivery, Milestone, ProjectDelivery, ProjectUpdate } from '@allot/shared';
-import { bearer, count, createAccount, expectEnvelope, signIn, useTestApp } from '../../../test/helpers';
+import { count, createSignedInAccount, expectEnvelope, useTestApp } from '../../../test/helpers';
 import { arrangeVotingCycle, type VotingCycle } from '../ballots/test-fixtures';
 import { setPhase } from '../cycles/cycles.repository';
 import { arrangeResult } from './test-fixtures';
@@ -20,19 +20,13 @@ let cycle: VotingCycle;
 /** Counted but not published: pot A funds a[0]. */
 let unpublished: VotingCycle;
 
-async function signedIn(roles: ('resident' | 'staff' | 'councillor' | 'admin')[], displayName?: string) {
-  const account = await createAccount(t.db, { roles });
-  if (displayName !== undefined) await t.db.execute(sql`update users set display_name = ${displayName} where id = ${account.id}`);
-  return { id: account.id, auth: bearer((await signIn(t.app, account.email)).accessToken) };
-}
-
 beforeAll(async () => {
-  const clerk = await signedIn(['staff'], 'Sam Okafor');
+  const clerk = await createSignedInAccount(t, { roles: ['staff'], displayName: 'Sam Okafor' });
   staff = clerk.auth;
   staffId = clerk.id;
-  admin = (await signedIn(['admin'])).auth;
-  resident = (await signedIn(['resident'])).auth;
-  councillor = (await signedIn(['councillor'])).auth;
+  admin = (await createSignedInAccount(t, { roles: ['admin'] })).auth;
+  resident = (await createSignedInAccount(t, { roles: ['resident'] })).auth;
+  councillor = (await createSignedInAccount(t, { roles: ['councillor'] })).auth;
 
   cycle = await arrangeVotingCycle(t.db, { phase: 'results' });
   await arrangeResult(

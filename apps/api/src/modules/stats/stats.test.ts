@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { CycleStats, type WardStats } from '@allot/shared';
 import type { Principal } from '../../types';
-import { bearer, createAccount, expectEnvelope, signIn, useTestApp } from '../../../test/helpers';
+import { createAccount, createSignedInAccount, expectEnvelope, useTestApp } from '../../../test/helpers';
 import { castOnlineBallot } from '../ballots/ballots.service';
 import { arrangeVotingCycle, isoDay, type VotingCycle } from '../ballots/test-fixtures';
+import { setPhase } from '../cycles/cycles.repository';
 import { arrangeCycle } from '../cycles/test-fixtures';
 import { arrangeResult } from '../implementation/test-fixtures';
 import { enterPaperBallot, verifyWard } from '../paper-ballots/paper-ballots.service';
@@ -28,39 +29,39 @@ let councillorAB: Auth;
 const today = isoDay(new Date());
 const yesterday = isoDay(new Date(Date.now() - DAY));
 
-async function signedIn(roles: ('resident' | 'staff' | 'councillor' | 'admin')[], councillorWardIds?: string[]) {
-  const account = await createAccount(t.db, { roles, ...(councillorWardIds === undefined ? {} : { councillorWardIds }) });
-  return { id: account.id, auth: bearer((await signIn(t.app, account.email)).accessToken) };
-}
-
 const secret = () => t.app.config.ballotSecret ?? '';
 
-async function voteOnline(cycleId: string, potId: string, projectId: string, wardId: string, birthYear: number | null, when: Date) {
+/** A resident of `wardId`; a null `birthYear` is a resident who gave none. */
+async function newVoter(wardId: string | null, birthYear: number | null) {
   const voter = await createAccount(t.db, { homeWardId: wardId, birthYear });
   if (birthYear === null) await t.db.execute(sql`update users set birth_year = null where id = ${voter.id}`);
+  return voter;
+}
+
+async function voteOnline(cycleId: string, potId: string, projectId: string, wardId: string, birthYear: number | null, when: Date) {
+  const voter = await newVoter(wardId, birthYear);
   const principal: Principal = { userId: voter.id, roles: ['resident'], sessionId: randomUUID() };
   await castOnlineBallot(t.db, secret(), principal, { cycleId, selections: [{ potId, projects: [projectId] }] }, when);
   return voter.id;
 }
 
 async function votePaper(cycleId: string, potId: string, projectId: string, wardId: string | null, birthYear: number | null) {
-  const voter = await createAccount(t.db, { homeWardId: wardId, birthYear });
-  if (birthYear === null) await t.db.execute(sql`update users set birth_year = null where id = ${voter.id}`);
+  const voter = await newVoter(wardId, birthYear);
   await enterPaperBallot(t.db, secret(), clerk, 'test', cycleId, { userId: voter.id, selections: [{ potId, projects: [projectId] }] });
   return voter.id;
 }
 
 beforeAll(async () => {
-  admin = (await signedIn(['admin'])).auth;
-  const staffMember = await signedIn(['staff']);
+  admin = (await createSignedInAccount(t, { roles: ['admin'] })).auth;
+  const staffMember = await createSignedInAccount(t, { roles: ['staff'] });
   staff = staffMember.auth;
   clerk = { userId: staffMember.id, roles: ['staff'], sessionId: randomUUID() };
-  resident = (await signedIn(['resident'])).auth;
+  resident = (await createSignedInAccount(t, { roles: ['resident'] })).auth;
 
   // No minimum age, so residents who gave no birth year can vote; ages are taken in 2027.
   cycle = await arrangeVotingCycle(t.db, { eligibility: { wardEstablishment: 'self-declared', ageOnDate: '2027-05-03' } });
-  councillorA = (await signedIn(['councillor'], [cycle.wardA])).auth;
-  councillorAB = (await signedIn(['councillor'], [cycle.wardA, cycle.wardB])).auth;
+  councillorA = (await createSignedInAccount(t, { roles: ['councillor'], councillorWardIds: [cycle.wardA] })).auth;
+  councillorAB = (await createSignedInAccount(t, { roles: ['councillor'], councillorWardIds: [cycle.wardA, cycle.wardB] })).auth;
   await t.db.execute(sql`update wards set population = 1000, population_by_age = ${JSON.stringify({ '18-24': 200, '25-34': 300, '65-74': 400 })}::jsonb where id = ${cycle.wardA}`);
   await t.db.execute(sql`update wards set population = 500 where id = ${cycle.wardB}`);
 
@@ -113,7 +114,7 @@ describe('GET /api/cycles/:id/stats: who sees what', () => {
   });
 
   it('shows a councillor of no ward in the cycle no wards', async () => {
-    const other = await signedIn(['councillor'], [(await arrangeCycle(t.db)).wardIds[0] ?? '']);
+    const other = await createSignedInAccount(t, { roles: ['councillor'], councillorWardIds: [(await arrangeCycle(t.db)).wardIds[0] ?? ''] });
     expect(await wardsAs(other.auth)).toEqual([]);
   });
 
@@ -204,6 +205,44 @@ describe('voters’ wards', () => {
     const wards = CycleStats.parse((await statsAs(admin, verified.id)).body).wards;
     expect(wards.find((ward) => ward.wardId === verified.wardA)).toMatchObject({ ballots: 10, byChannel: { online: 0, paper: 10 } });
     expect(wards.find((ward) => ward.wardId === verified.wardB)).toMatchObject({ ballots: 0, turnout: 0 });
+  });
+});
+
+describe('a voter who moves after voting', () => {
+  let moving: VotingCycle;
+  const online: string[] = [];
+  const paper: string[] = [];
+  const ballotsByWard = async () => {
+    const wards = CycleStats.parse((await statsAs(admin, moving.id)).body).wards;
+    return Object.fromEntries(wards.map((ward) => [ward.wardId, ward.ballots]));
+  };
+  beforeAll(async () => {
+    moving = await arrangeVotingCycle(t.db, { eligibility: { wardEstablishment: 'self-declared' } });
+    const a0 = moving.a[0] ?? '';
+    // 10 online voters of ward A (home ward); 10 paper voters living in B whom staff verified in A.
+    for (let i = 0; i < 10; i++) online.push(await voteOnline(moving.id, moving.potA, a0, moving.wardA, 1980, new Date()));
+    for (let i = 0; i < 10; i++) {
+      const voter = await createAccount(t.db, { homeWardId: moving.wardB });
+      await verifyWard(t.db, clerk, 'test', voter.id, moving.wardA);
+      await enterPaperBallot(t.db, secret(), clerk, 'test', moving.id, { userId: voter.id, selections: [{ potId: moving.potA, projects: [a0] }] });
+      paper.push(voter.id);
+    }
+  });
+
+  it('stays counted in the ward they voted as, while voting is open and once it has closed', async () => {
+    expect(await ballotsByWard()).toEqual({ [moving.wardA]: 20, [moving.wardB]: 0 });
+    // Staff now verify the paper voters in ward B (through the API)...
+    for (const id of paper) expect((await t.http().post(`/api/users/${id}/ward-verification`).set(staff).send({ wardId: moving.wardB })).status).toBe(200);
+    expect(await ballotsByWard()).toEqual({ [moving.wardA]: 20, [moving.wardB]: 0 });
+    // ...and after the close the online voters move home to ward B (no API changes a home ward yet).
+    await setPhase(t.db, moving.id, 'counting');
+    for (const id of online) await t.db.execute(sql`update users set home_ward_id = ${moving.wardB} where id = ${id}`);
+    expect(await ballotsByWard()).toEqual({ [moving.wardA]: 20, [moving.wardB]: 0 });
+  });
+
+  it('reads the current ward only for a participation row without a stored one (from before it was stored)', async () => {
+    await t.db.execute(sql`update participation set ward_id = null where cycle_id = ${moving.id} and user_id in (${sql.join(online.map((id) => sql`${id}`), sql`, `)})`);
+    expect(await ballotsByWard()).toEqual({ [moving.wardA]: 10, [moving.wardB]: 10 });
   });
 });
 
