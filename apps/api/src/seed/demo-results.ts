@@ -5,11 +5,10 @@ import { cycles, userRoles, users, wards } from '../db/schema';
 import { castOnlineBallot, castPaperBallot } from '../modules/ballots/ballots.service';
 import { listPots, setPhase } from '../modules/cycles/cycles.repository';
 import { createCycle } from '../modules/cycles/cycles.service';
-import { insertProposal, setStatus } from '../modules/proposals/proposals.repository';
-import { upsertReview } from '../modules/reviews/reviews.repository';
 import { publishResults, tallyCycle } from '../modules/results/results.service';
 import { createMilestone, postUpdate, setProgress } from '../modules/implementation/implementation.service';
 import { demoCycleResidents } from './demo-cycles';
+import { addFeasibleProject } from './feasible-project';
 
 export const DEMO_RESULTS_CYCLE = 'Greener Streets 2026';
 
@@ -189,7 +188,7 @@ export async function seedDemoResultsVote(db: Db, passwordHash: string, ballotSe
       const pot = pots.find((candidate) => candidate.wardId === wardId);
       if (pot === undefined) throw new Error('demo pot missing');
       const author = voters[(index * 37) % voters.length]?.id ?? staff.id;
-      const row = await insertProposal(
+      const id = await addFeasibleProject(
         tx,
         {
           cycleId: cycle.id,
@@ -197,20 +196,14 @@ export async function seedDemoResultsVote(db: Db, passwordHash: string, ballotSe
           title: project.title,
           description: project.description,
           category: project.category,
-          estimatedCost: project.cost,
-          contribution: project.contribution ?? null,
-          status: 'shortlisted',
+          cost: project.cost,
+          contribution: project.contribution,
+          costItem: 'Supply and works',
         },
         author,
+        staff.id,
       );
-      await upsertReview(tx, row.id, staff.id, {
-        verdict: 'feasible',
-        costEstimate: project.cost,
-        breakdown: [{ item: 'Supply and works', amount: project.cost }],
-        publicExplanation: null,
-      });
-      await setStatus(tx, [row.id], 'feasible');
-      projectIds.set(project.key, row.id);
+      projectIds.set(project.key, id);
     }
     await setPhase(tx, cycle.id, 'voting');
     return cycle.id;

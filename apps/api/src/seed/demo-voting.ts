@@ -5,9 +5,8 @@ import { cycles, users, wards } from '../db/schema';
 import { castOnlineBallot } from '../modules/ballots/ballots.service';
 import { listPots, setPhase } from '../modules/cycles/cycles.repository';
 import { createCycle } from '../modules/cycles/cycles.service';
-import { insertProposal, setStatus } from '../modules/proposals/proposals.repository';
-import { upsertReview } from '../modules/reviews/reviews.repository';
 import { demoCycleResidents } from './demo-cycles';
+import { addFeasibleProject } from './feasible-project';
 
 export const DEMO_VOTING_CYCLE = 'Play Spaces Fund';
 
@@ -91,19 +90,13 @@ export async function seedDemoVoting(db: Db, ballotSecret: string, now = new Dat
       const pot = pots.find((candidate) => candidate.wardId === wardId);
       if (pot === undefined) throw new Error('demo pot missing');
       const author = demoCycleResidents[index % demoCycleResidents.length]?.email ?? 'amira.khan@demo.test';
-      const row = await insertProposal(
+      const id = await addFeasibleProject(
         tx,
-        { cycleId: cycle.id, potId: pot.id, title: project.title, description: project.description, category: project.category, estimatedCost: project.cost, status: 'shortlisted' },
+        { cycleId: cycle.id, potId: pot.id, title: project.title, description: project.description, category: project.category, cost: project.cost, costItem: 'Supply and installation' },
         userIdOf(author),
+        staffId,
       );
-      await upsertReview(tx, row.id, staffId, {
-        verdict: 'feasible',
-        costEstimate: project.cost,
-        breakdown: [{ item: 'Supply and installation', amount: project.cost }],
-        publicExplanation: null,
-      });
-      await setStatus(tx, [row.id], 'feasible');
-      proposalIds.set(project.key, row.id);
+      proposalIds.set(project.key, id);
     }
     await setPhase(tx, cycle.id, 'voting');
     return cycle.id;
