@@ -15,19 +15,13 @@ import { createPostgresDatabase, type Database } from '../apps/api/src/db/client
 import { users } from '../apps/api/src/db/schema';
 import { listPots, setPhase } from '../apps/api/src/modules/cycles/cycles.repository';
 import { createCycle } from '../apps/api/src/modules/cycles/cycles.service';
-import { insertProposal, setStatus } from '../apps/api/src/modules/proposals/proposals.repository';
-import { upsertReview } from '../apps/api/src/modules/reviews/reviews.repository';
 import { buildInstance, linesByPot, runCount, ruleKeyFor } from '../apps/api/src/modules/results/count';
 import { listBallotProjects, listBallotSelections } from '../apps/api/src/modules/results/results.repository';
 import { tallyCycle } from '../apps/api/src/modules/results/results.service';
 import { insertWard } from '../apps/api/src/modules/wards/wards.repository';
+import { addFeasibleProject } from '../apps/api/src/seed/feasible-project';
+import { adminQuery, args, urlFor } from './lib';
 
-const args = new Map(
-  process.argv.slice(2).flatMap((arg) => {
-    const match = /^--([a-z-]+)=(.*)$/.exec(arg);
-    return match === null ? [] : [[match[1] ?? '', match[2] ?? ''] as const];
-  }),
-);
 const BALLOTS = Number(args.get('ballots') ?? 100_000);
 const SEED = Number(args.get('seed') ?? 2027);
 const WARDS = 10;
@@ -35,24 +29,8 @@ const PROJECTS_PER_POT = 10;
 const POT_BUDGET = 600_000;
 const RULE: TallyRule = 'equal-shares-add1';
 const KIND = 'approval' satisfies BallotKind;
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = `allot_bench_results_${process.pid}`;
 const INSERT_BATCH = 10_000;
-
-function urlFor(name: string): string {
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const admin = createPostgresDatabase({ url: BASE_URL, poolMax: 1, connectionTimeoutMs: 10_000, statementTimeoutMs: 60_000 });
-  try {
-    await admin.pool?.query(text);
-  } finally {
-    await admin.close();
-  }
-}
 
 /** mulberry32: a small seeded generator, so every run counts the same ballots. */
 function random(seed: number): () => number {
@@ -107,14 +85,14 @@ async function arrange(database: Database, rand: () => number): Promise<Arranged
     for (let p = 0; p < PROJECTS_PER_POT; p++) {
       // Costs between 20,000 and 260,000 in steps of 5,000: together about 2.5 × the pot.
       const cost = 20_000 + 5_000 * Math.floor(rand() * 49);
-      const row = await insertProposal(
-        db,
-        { cycleId: cycle.id, potId, title: `Project ${p + 1}`, description: 'A project for the counting benchmark.', category: 'other', estimatedCost: cost, status: 'shortlisted' },
-        author?.id ?? '',
+      projects.push(
+        await addFeasibleProject(
+          db,
+          { cycleId: cycle.id, potId, title: `Project ${p + 1}`, description: 'A project for the counting benchmark.', category: 'other', cost, costItem: 'Works' },
+          author?.id ?? '',
+          null,
+        ),
       );
-      await upsertReview(db, row.id, null, { verdict: 'feasible', costEstimate: cost, breakdown: [{ item: 'Works', amount: cost }], publicExplanation: null });
-      await setStatus(db, [row.id], 'feasible');
-      projects.push(row.id);
     }
     pots.push({ id: potId, projects });
   }

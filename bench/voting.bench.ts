@@ -21,36 +21,14 @@ import type { AppConfig } from '../apps/api/src/env';
 import { signAccessToken } from '../apps/api/src/plugins/auth';
 import { listPots, setPhase } from '../apps/api/src/modules/cycles/cycles.repository';
 import { createCycle } from '../apps/api/src/modules/cycles/cycles.service';
-import { insertProposal, setStatus } from '../apps/api/src/modules/proposals/proposals.repository';
-import { upsertReview } from '../apps/api/src/modules/reviews/reviews.repository';
+import { addFeasibleProject } from '../apps/api/src/seed/feasible-project';
+import { adminQuery, args, urlFor } from './lib';
 
-const args = new Map(
-  process.argv.slice(2).flatMap((arg) => {
-    const match = /^--([a-z-]+)=(.*)$/.exec(arg);
-    return match === null ? [] : [[match[1] ?? '', match[2] ?? ''] as const];
-  }),
-);
 const VOTERS = Number(args.get('voters') ?? 20_000);
 const CONCURRENCY = Number(args.get('concurrency') ?? 64);
 const POOL = Number(args.get('pool') ?? 4); // per instance: 8 backends in all on a 2-core machine
 const LOG_LEVEL = (process.env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PROJECTS_PER_POT = 8;
-
-function urlFor(name: string): string {
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const admin = createPostgresDatabase({ url: BASE_URL, poolMax: 1, connectionTimeoutMs: 10_000, statementTimeoutMs: 60_000 });
-  try {
-    await admin.pool?.query(text);
-  } finally {
-    await admin.close();
-  }
-}
 
 function config(): AppConfig {
   return {
@@ -237,14 +215,14 @@ async function arrange(database: Database) {
     const ids: string[] = [];
     for (let i = 0; i < PROJECTS_PER_POT; i++) {
       const cost = 5_000 + i * 1_000;
-      const row = await insertProposal(
-        db,
-        { cycleId: cycle.id, potId: pot.id, title: `Project ${i + 1}`, description: 'Bench project', category: 'other', estimatedCost: cost, status: 'shortlisted' },
-        authorId,
+      ids.push(
+        await addFeasibleProject(
+          db,
+          { cycleId: cycle.id, potId: pot.id, title: `Project ${i + 1}`, description: 'Bench project', category: 'other', cost, costItem: 'Works' },
+          authorId,
+          null,
+        ),
       );
-      await upsertReview(db, row.id, null, { verdict: 'feasible', costEstimate: cost, breakdown: [{ item: 'Works', amount: cost }], publicExplanation: null });
-      await setStatus(db, [row.id], 'feasible');
-      ids.push(row.id);
     }
     projectsByPot.set(pot.wardId ?? 'city', ids);
   }
