@@ -27,6 +27,13 @@ export const participation = pgTable(
     lastCastAt: timestamp('last_cast_at', { withTimezone: true }).notNull(),
     /** The staff member who typed a paper ballot in. */
     enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * The ward the voter voted as: the eligibility ward of their counted (last) cast, which chose
+     * their ward pot. Stored so the councillor figures do not follow a resident who moves after
+     * voting. "Who voted" only, like the rest of this row: nothing here says what they chose.
+     * Null only on rows from before migration 0007 that could not be backfilled.
+     */
+    wardId: uuid('ward_id').references(() => wards.id, { onDelete: 'restrict' }),
   },
   (t) => [
     primaryKey({ name: 'participation_cycle_user_unique', columns: [t.cycleId, t.userId] }),

@@ -6,6 +6,17 @@ import { ballotIdempotency, ballots, cycles, participation, users, wardVerificat
 export type ParticipationRow = typeof participation.$inferSelect;
 export type BallotRow = typeof ballots.$inferSelect;
 
+/**
+ * Who cast, as which ward, when: the participation side of a cast. The ward is the one eligibility
+ * decided for this cast (whose pot the voter got); it goes on the participation row only, never
+ * near the ballot.
+ */
+export interface Voted {
+  userId: string;
+  wardId: string;
+  at: Date;
+}
+
 /** The facts eligibility needs about a voter: wards and birth year, nothing else. */
 export async function findVoterFacts(db: Db, userId: string) {
   const [row] = await db
@@ -131,22 +142,24 @@ export async function findParticipation(db: Db, cycleId: string, userId: string)
 }
 
 /**
- * Records an online cast. A first cast inserts; a re-cast updates `last_cast_at`, but only while
- * the row is an online one: after a paper ballot nothing is returned. The row lock taken here
- * also serialises concurrent casts of one voter, across API instances.
+ * Records an online cast. A first cast inserts; a re-cast updates `last_cast_at` and the ward (the
+ * ward of the ballot that now counts: a resident who moved before re-casting got the new ward's pot),
+ * but only while the row is an online one: after a paper ballot nothing is returned. The row lock
+ * taken here also serialises concurrent casts of one voter, across API instances, so the ward left
+ * is the one of the ballot written last.
  */
 export async function upsertOnlineParticipation(
   db: Db,
   cycleId: string,
-  userId: string,
-  at: Date,
+  voted: Voted,
 ): Promise<{ channel: ParticipationRow['channel']; inserted: boolean } | undefined> {
+  const { userId, wardId, at } = voted;
   const [row] = await db
     .insert(participation)
-    .values({ cycleId, userId, channel: 'online', firstCastAt: at, lastCastAt: at })
+    .values({ cycleId, userId, wardId, channel: 'online', firstCastAt: at, lastCastAt: at })
     .onConflictDoUpdate({
       target: [participation.cycleId, participation.userId],
-      set: { lastCastAt: at },
+      set: { lastCastAt: at, wardId },
       setWhere: sql`${participation.channel} = 'online'`,
     })
     // xmax is 0 on a freshly inserted row version: tells a first cast from a re-cast.
@@ -155,16 +168,11 @@ export async function upsertOnlineParticipation(
 }
 
 /** Records a paper ballot; returns undefined when the voter already voted (any channel). */
-export async function insertPaperParticipation(
-  db: Db,
-  cycleId: string,
-  userId: string,
-  enteredBy: string,
-  at: Date,
-): Promise<ParticipationRow | undefined> {
+export async function insertPaperParticipation(db: Db, cycleId: string, voted: Voted, enteredBy: string): Promise<ParticipationRow | undefined> {
+  const { userId, wardId, at } = voted;
   const [row] = await db
     .insert(participation)
-    .values({ cycleId, userId, channel: 'paper', firstCastAt: at, lastCastAt: at, enteredBy })
+    .values({ cycleId, userId, wardId, channel: 'paper', firstCastAt: at, lastCastAt: at, enteredBy })
     .onConflictDoNothing({ target: [participation.cycleId, participation.userId] })
     .returning();
   return row;
@@ -233,8 +241,17 @@ export async function insertBallotAnswering(db: Db, content: BallotContent, answ
  * (a re-cast or a paper ballot; a concurrent first cast of the same voter is waited for): the
  * caller then takes the re-cast path.
  */
-export async function insertFirstOnlineCast(db: Db, userId: string, at: Date, content: BallotContent, answer?: IdempotentAnswer): Promise<boolean> {
-  const params: unknown[] = [content.cycleId, userId, at.toISOString(), content.voterToken, content.selectionsJson ?? JSON.stringify(content.selections), content.receipt, content.contentHash];
+export async function insertFirstOnlineCast(db: Db, voted: Voted, content: BallotContent, answer?: IdempotentAnswer): Promise<boolean> {
+  const params: unknown[] = [
+    content.cycleId,
+    voted.userId,
+    voted.at.toISOString(),
+    content.voterToken,
+    content.selectionsJson ?? JSON.stringify(content.selections),
+    content.receipt,
+    content.contentHash,
+    voted.wardId,
+  ];
   if (answer !== undefined) params.push(answer.key, answer.requestHash, answer.sealedResponse);
   // Named (a prepared statement per connection): PostgreSQL parses and plans it once per connection.
   const result = await runNamed(
@@ -248,8 +265,8 @@ export async function insertFirstOnlineCast(db: Db, userId: string, at: Date, co
 
 const FIRST_CAST_CTES = `
   with voted as (
-    insert into participation (cycle_id, user_id, channel, first_cast_at, last_cast_at)
-    values ($1, $2, 'online', $3::timestamptz, $3::timestamptz)
+    insert into participation (cycle_id, user_id, ward_id, channel, first_cast_at, last_cast_at)
+    values ($1, $2, $8::uuid, 'online', $3::timestamptz, $3::timestamptz)
     on conflict (cycle_id, user_id) do nothing
     returning cycle_id
   ), written as (
@@ -261,7 +278,7 @@ const FIRST_CAST_SQL = `${FIRST_CAST_CTES}
   select 1 as ok from written`;
 const FIRST_CAST_ANSWERING_SQL = `${FIRST_CAST_CTES}, answered as (
     insert into ballot_idempotency (cycle_id, voter_token, key, request_hash, sealed_response)
-    select cycle_id, voter_token, $8, $9, $10 from written
+    select cycle_id, voter_token, $9, $10, $11 from written
   )
   select 1 as ok from written`;
 
@@ -298,16 +315,15 @@ export interface CheckedCast {
  */
 export async function insertFirstCastChecked(
   db: Db,
-  userId: string,
-  at: Date,
+  voted: Voted,
   content: BallotContent,
   guard: { settingsHash: string; sessionId: string; tokenVersion: number },
   answer?: IdempotentAnswer,
 ): Promise<CheckedCast> {
   const params: unknown[] = [
     content.cycleId,
-    userId,
-    at.toISOString(),
+    voted.userId,
+    voted.at.toISOString(),
     content.voterToken,
     content.selectionsJson ?? JSON.stringify(content.selections),
     content.receipt,
@@ -315,6 +331,7 @@ export async function insertFirstCastChecked(
     guard.settingsHash,
     guard.sessionId,
     guard.tokenVersion,
+    voted.wardId,
   ];
   if (answer !== undefined) params.push(answer.key, answer.requestHash, answer.sealedResponse);
   const result = await runNamed(
@@ -338,8 +355,8 @@ const CHECKED_CAST_CTES = `
     where u.id = $2 and u.token_version = $10 and f.revoked_at is null and f.expires_at > $3::timestamptz
     for share of u, f
   ), voted as (
-    insert into participation (cycle_id, user_id, channel, first_cast_at, last_cast_at)
-    select open_cycle.id, $2, 'online', $3::timestamptz, $3::timestamptz from open_cycle, signed_in
+    insert into participation (cycle_id, user_id, ward_id, channel, first_cast_at, last_cast_at)
+    select open_cycle.id, $2, $11::uuid, 'online', $3::timestamptz, $3::timestamptz from open_cycle, signed_in
     on conflict (cycle_id, user_id) do nothing
     returning cycle_id
   ), written as (
@@ -353,7 +370,7 @@ const CHECKED_CAST_RESULT = `
 const CHECKED_CAST_SQL = `${CHECKED_CAST_CTES}${CHECKED_CAST_RESULT}`;
 const CHECKED_CAST_ANSWERING_SQL = `${CHECKED_CAST_CTES}, answered as (
     insert into ballot_idempotency (cycle_id, voter_token, key, request_hash, sealed_response)
-    select cycle_id, voter_token, $11, $12, $13 from written
+    select cycle_id, voter_token, $12, $13, $14 from written
   )${CHECKED_CAST_RESULT}`;
 
 /** Writes a voter's first ballot: the primary key refuses a second. */

@@ -42,7 +42,10 @@ async function ballotPots(db: Db, cycle: Pick<CycleRow, 'id' | 'phase'>): Promis
   return loaded;
 }
 
-/** The voter's eligibility in this cycle and the pots they may vote in (home ward + city-wide). */
+/**
+ * The voter's eligibility in this cycle, the ward they vote as (null when not eligible) and the
+ * pots they may vote in (that ward's + city-wide).
+ */
 async function voterStanding(db: Db, cycle: Pick<CycleRow, 'id' | 'phase' | 'eligibility' | 'schedule'>, facts: VoterFacts, now: Date) {
   const pots = await ballotPots(db, cycle);
   const { wardId, reasons } = eligibility(
@@ -53,7 +56,7 @@ async function voterStanding(db: Db, cycle: Pick<CycleRow, 'id' | 'phase' | 'eli
     isoDay(now),
   );
   const mine = wardId === null ? [] : pots.filter((pot) => pot.wardId === wardId || pot.wardId === null);
-  return { reasons, pots: mine };
+  return { wardId, reasons, pots: mine };
 }
 
 export async function getMyBallot(db: Db, secret: string, viewer: Principal, cycleId: string, now = new Date()): Promise<MyBallot> {
@@ -100,7 +103,7 @@ type CheckedCycle = Pick<CycleRow, 'id' | 'phase' | 'schedule' | 'ballot' | 'eli
 /**
  * The checks of every cast, in this order: the cycle exists (drafts only for admins) and so does
  * the voter, voting is open, the voter is eligible, and the ballot is valid whole. Returns the
- * canonical content, its JSON and its hash.
+ * canonical content, its JSON and its hash, and the ward the voter votes as (whose pot they got).
  */
 async function checkCast(
   db: Db,
@@ -116,10 +119,12 @@ async function checkCast(
   if (closed !== null) throw new ConflictError(closed);
   const standing = await voterStanding(db, cycle, voter, now);
   if (standing.reasons.length > 0) throw new ForbiddenError(`You cannot vote in this cycle: ${standing.reasons.join('; ')}`);
+  // Eligible means a ward was established (eligibility returns a null ward only with reasons).
+  if (standing.wardId === null) throw new Error('an eligible voter without a ward');
   checkSelections(cycle.ballot, standing.pots, selections);
   const canonical = canonicalSelections(selections);
   const json = JSON.stringify(canonical);
-  return { canonical, json, hash: contentHashOfJson(json) };
+  return { canonical, json, hash: contentHashOfJson(json), wardId: standing.wardId };
 }
 
 /**
@@ -190,9 +195,10 @@ async function castInTransaction(
       const checked = await lockAndCheck(tx, viewer, cycleId, viewer.userId, request.selections, now);
       const { token, bodyHash, answer, content, record } = prepareCast(secret, viewer.userId, request, checked, now);
       // No participation row yet means no earlier ballot and no earlier idempotent answer.
-      if (tryFirstCast && (await repo.insertFirstOnlineCast(tx, viewer.userId, now, content, record))) return answer;
+      const voted = { userId: viewer.userId, wardId: checked.wardId, at: now };
+      if (tryFirstCast && (await repo.insertFirstOnlineCast(tx, voted, content, record))) return answer;
 
-      const participation = await repo.upsertOnlineParticipation(tx, cycleId, viewer.userId, now);
+      const participation = await repo.upsertOnlineParticipation(tx, cycleId, voted);
       if (participation === undefined) {
         throw new ConflictError('Your paper ballot for this cycle has already been counted; it cannot be changed online');
       }
@@ -246,7 +252,7 @@ export async function castSignedIn(db: Db, secret: string, claims: AccessClaims,
   const checked = await checkCast(db, viewer, context.cycle, context.voter, request.selections, now);
   const { answer, content, record } = prepareCast(secret, viewer.userId, request, checked, now);
   const guard = { settingsHash: context.settingsHash, sessionId: claims.sid, tokenVersion: claims.tv };
-  const outcome = await repo.insertFirstCastChecked(db, viewer.userId, now, content, guard, record);
+  const outcome = await repo.insertFirstCastChecked(db, { userId: viewer.userId, wardId: checked.wardId, at: now }, content, guard, record);
   if (outcome.written) return answer;
   if (!outcome.signedIn) throw new UnauthorizedError(SIGNED_OUT_MESSAGE);
   // The voter already has a participation row (the first-cast insert is pointless), or the cycle
@@ -271,8 +277,8 @@ export async function castPaperBallot(
   cast: PaperCast,
   now: Date,
 ): Promise<{ receipt: string; contentHash: string; castAt: string }> {
-  const { canonical, hash } = await lockAndCheck(tx, clerk, cast.cycleId, cast.userId, cast.selections, now);
-  const participation = await repo.insertPaperParticipation(tx, cast.cycleId, cast.userId, clerk.userId, now);
+  const { canonical, hash, wardId } = await lockAndCheck(tx, clerk, cast.cycleId, cast.userId, cast.selections, now);
+  const participation = await repo.insertPaperParticipation(tx, cast.cycleId, { userId: cast.userId, wardId, at: now }, clerk.userId);
   if (participation === undefined) {
     const existing = await repo.findParticipation(tx, cast.cycleId, cast.userId);
     throw new ConflictError(

@@ -2,7 +2,9 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { count, createAccount, expectEnvelope, signIn, bearer, useTestApp } from '../../../test/helpers';
 import { certainlyOldEnough, closedReason } from './ballot-rules';
-import { arrangeVoter, arrangeVotingCycle, isoDay, votingRows, type VotingCycle, type Voter } from './test-fixtures';
+import { findParticipation, upsertOnlineParticipation } from './ballots.repository';
+import { castOnlineBallot } from './ballots.service';
+import { arrangeVoter, arrangeVotingCycle, isoDay, participationWard, votingRows, type VotingCycle, type Voter } from './test-fixtures';
 
 const t = useTestApp();
 
@@ -267,5 +269,74 @@ describe('frozen rules', () => {
     const read = await t.http().get(`/api/cycles/${cycle.id}`).set(bearer(accessToken));
     expect(read.body.ballot).toEqual({ kind: 'approval', maxCount: 3 });
     expect((await patch({ name: 'Renamed while voting' })).status).toBe(200);
+  });
+});
+
+describe('the ward a voter voted as, on the participation row', () => {
+  let cycle: VotingCycle;
+  let staff: Voter;
+  beforeAll(async () => {
+    cycle = await arrangeVotingCycle(t.db);
+    staff = await arrangeVoter(t, { wardId: null, roles: ['staff'] });
+  });
+  const verify = async (userId: string, wardId: string) => {
+    expect((await t.http().post(`/api/users/${userId}/ward-verification`).set(staff.auth).send({ wardId })).status).toBe(200);
+  };
+
+  it('a first cast through the API (the two-round-trip path) records the voter’s ward', async () => {
+    const voter = await arrangeVoter(t, { wardId: cycle.wardA });
+    expect((await put(cycle.id, voter, { selections: [{ potId: cycle.potA, projects: [cycle.a[0]] }] })).status).toBe(200);
+    expect(await participationWard(t.db, cycle.id, voter.id)).toBe(cycle.wardA);
+  });
+
+  it('records the staff-verified ward over the declared one, as eligibility decides', async () => {
+    const voter = await arrangeVoter(t, { wardId: cycle.wardA });
+    await verify(voter.id, cycle.wardB);
+    expect((await put(cycle.id, voter, { selections: [{ potId: cycle.potB, projects: [cycle.b[0]] }] })).status).toBe(200);
+    expect(await participationWard(t.db, cycle.id, voter.id)).toBe(cycle.wardB);
+  });
+
+  it('a first cast through the transactional path records the ward too', async () => {
+    const voter = await arrangeVoter(t, { wardId: cycle.wardB });
+    const principal = { userId: voter.id, roles: ['resident' as const], sessionId: '' };
+    const before = await votingRows(t.db, cycle.id);
+    await castOnlineBallot(t.db, t.app.config.ballotSecret ?? '', principal, { cycleId: cycle.id, selections: [{ potId: cycle.potB, projects: [cycle.b[1] ?? ''] }] });
+    expect(await participationWard(t.db, cycle.id, voter.id)).toBe(cycle.wardB);
+    expect(await votingRows(t.db, cycle.id)).toEqual({ ballots: before.ballots + 1, participation: before.participation + 1 });
+  });
+
+  it('the participation upsert of the transactional path writes the ward when it inserts and when it updates', async () => {
+    const voter = await arrangeVoter(t, { wardId: cycle.wardA });
+    const at = new Date();
+    expect(await upsertOnlineParticipation(t.db, cycle.id, { userId: voter.id, wardId: cycle.wardA, at })).toEqual({ channel: 'online', inserted: true });
+    expect(await participationWard(t.db, cycle.id, voter.id)).toBe(cycle.wardA);
+    const later = new Date(at.getTime() + 60_000);
+    expect(await upsertOnlineParticipation(t.db, cycle.id, { userId: voter.id, wardId: cycle.wardB, at: later })).toEqual({ channel: 'online', inserted: false });
+    expect(await findParticipation(t.db, cycle.id, voter.id)).toMatchObject({ wardId: cycle.wardB, firstCastAt: at, lastCastAt: later });
+    await t.db.execute(sql`delete from participation where cycle_id = ${cycle.id} and user_id = ${voter.id}`);
+  });
+
+  it('a re-cast after a move records the ward of the ballot that now counts; a refused one changes nothing', async () => {
+    const voter = await arrangeVoter(t, { wardId: cycle.wardA });
+    expect((await put(cycle.id, voter, { selections: [{ potId: cycle.potA, projects: [cycle.a[0]] }] })).status).toBe(200);
+    const first = await findParticipation(t.db, cycle.id, voter.id);
+    expect(first?.wardId).toBe(cycle.wardA);
+    // A re-cast from the same ward keeps it.
+    expect((await put(cycle.id, voter, { selections: [{ potId: cycle.potA, projects: [cycle.a[1]] }] })).status).toBe(200);
+    expect(await participationWard(t.db, cycle.id, voter.id)).toBe(cycle.wardA);
+
+    // The resident moves to ward B (there is no API to change one's home ward yet).
+    await t.db.execute(sql`update users set home_ward_id = ${cycle.wardB} where id = ${voter.id}`);
+    await expectRefused(cycle.id, voter, { selections: [{ potId: cycle.potA, projects: [cycle.a[2]] }] }, 400, /cannot vote in this pot/);
+    expect(await participationWard(t.db, cycle.id, voter.id)).toBe(cycle.wardA);
+
+    const moved = await put(cycle.id, voter, { selections: [{ potId: cycle.potB, projects: [cycle.b[0]] }] });
+    expect(moved.status).toBe(200);
+    const after = await findParticipation(t.db, cycle.id, voter.id);
+    expect(after).toMatchObject({ wardId: cycle.wardB, channel: 'online', firstCastAt: first?.firstCastAt });
+    expect(after?.lastCastAt.getTime()).toBeGreaterThanOrEqual(first?.lastCastAt.getTime() ?? Infinity);
+    expect(await count(t.db, sql`participation where cycle_id = ${cycle.id} and user_id = ${voter.id}`)).toBe(1);
+    const mine = await t.http().get(`/api/cycles/${cycle.id}/ballot`).set(voter.auth);
+    expect(mine.body.current.selections).toEqual([{ potId: cycle.potB, projects: [cycle.b[0]] }]);
   });
 });

@@ -5,16 +5,17 @@
  */
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import supertest from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { createPostgresDatabase } from '../../db/client';
-import { expectEnvelope, signIn, testConfig, useTestApp, usingPostgres, createAccount, bearer } from '../../../test/helpers';
+import { count, expectEnvelope, signIn, testConfig, useTestApp, usingPostgres, createAccount, bearer } from '../../../test/helpers';
 import { setPhase } from '../cycles/cycles.repository';
 import { replaceRoles } from '../users/users.repository';
 import { canonicalSelections, contentHash, newReceipt, voterToken } from './ballot-crypto';
 import { insertFirstCastChecked, readCastContext } from './ballots.repository';
-import { arrangeVotingCycle, votingRows, type VotingCycle } from './test-fixtures';
+import { arrangeVotingCycle, participationWard, votingRows, type VotingCycle } from './test-fixtures';
 
 const t = useTestApp({ dbPoolMax: 10 });
 
@@ -74,26 +75,30 @@ describe('the checked first-cast statement writes only if what the cast was chec
     const content = { cycleId: cycle.id, voterToken: voterToken('a-test-secret', cycle.id, voter.id), selections, receipt: newReceipt(), contentHash: contentHash(selections) };
     const guard = { settingsHash: context?.settingsHash ?? '', sessionId: voter.sessionId, tokenVersion: voter.tokenVersion };
     const now = new Date();
+    const voted = { userId: voter.id, wardId: cycle.wardA, at: now };
 
-    expect(await insertFirstCastChecked(t.db, voter.id, now, content, { ...guard, settingsHash: 'f'.repeat(64) })).toEqual({ open: false, signedIn: true, written: false });
-    expect(await insertFirstCastChecked(t.db, voter.id, now, content, { ...guard, tokenVersion: guard.tokenVersion + 1 })).toEqual({ open: true, signedIn: false, written: false });
+    expect(await insertFirstCastChecked(t.db, voted, content, { ...guard, settingsHash: 'f'.repeat(64) })).toEqual({ open: false, signedIn: true, written: false });
+    expect(await insertFirstCastChecked(t.db, voted, content, { ...guard, tokenVersion: guard.tokenVersion + 1 })).toEqual({ open: true, signedIn: false, written: false });
     const afterExpiry = new Date(now.getTime() + 400 * 24 * 60 * 60 * 1000);
-    expect(await insertFirstCastChecked(t.db, voter.id, afterExpiry, content, guard)).toEqual({ open: true, signedIn: false, written: false });
+    expect(await insertFirstCastChecked(t.db, { ...voted, at: afterExpiry }, content, guard)).toEqual({ open: true, signedIn: false, written: false });
     expect(await votingRows(t.db, cycle.id)).toEqual({ ballots: 0, participation: 0 });
 
     // Nothing changed: all three rows; then the voter has a participation row, so nothing more.
     const answer = { key: 'fast-1', requestHash: 'r'.repeat(64), sealedResponse: 'sealed' };
-    expect(await insertFirstCastChecked(t.db, voter.id, now, content, guard, answer)).toEqual({ open: true, signedIn: true, written: true });
+    expect(await insertFirstCastChecked(t.db, voted, content, guard, answer)).toEqual({ open: true, signedIn: true, written: true });
     expect(await votingRows(t.db, cycle.id)).toEqual({ ballots: 1, participation: 1 });
+    expect(await participationWard(t.db, cycle.id, voter.id)).toBe(cycle.wardA);
+    // A second first cast (another ward given) writes nothing, the stored ward included.
     const again = { ...content, receipt: newReceipt() };
-    expect(await insertFirstCastChecked(t.db, voter.id, now, again, guard)).toEqual({ open: true, signedIn: true, written: false });
+    expect(await insertFirstCastChecked(t.db, { ...voted, wardId: cycle.wardB }, again, guard)).toEqual({ open: true, signedIn: true, written: false });
     expect(await votingRows(t.db, cycle.id)).toEqual({ ballots: 1, participation: 1 });
+    expect(await participationWard(t.db, cycle.id, voter.id)).toBe(cycle.wardA);
 
     await setPhase(t.db, cycle.id, 'counting');
     const other = await signedInVoter(cycle);
     const otherContent = { ...content, voterToken: voterToken('a-test-secret', cycle.id, other.id), receipt: newReceipt() };
     const otherGuard = { ...guard, sessionId: other.sessionId, tokenVersion: other.tokenVersion };
-    expect(await insertFirstCastChecked(t.db, other.id, now, otherContent, otherGuard)).toEqual({ open: false, signedIn: true, written: false });
+    expect(await insertFirstCastChecked(t.db, { ...voted, userId: other.id }, otherContent, otherGuard)).toEqual({ open: false, signedIn: true, written: false });
     expect(await votingRows(t.db, cycle.id)).toEqual({ ballots: 1, participation: 1 });
   });
 });
@@ -252,6 +257,8 @@ describe.skipIf(!usingPostgres)('the first cast racing a phase move, a rules cha
       expect(await votingRows(t.db, cycle.id)).toEqual({ ballots: accepted.length, participation: accepted.length });
       const { rows } = await (await connect()).query<{ receipt: string }>('select receipt from ballots where cycle_id = $1', [cycle.id]);
       expect(rows.map((row) => row.receipt).sort()).toEqual(accepted.map((answer) => answer.body.receipt as string).sort());
+      // Whichever path wrote them, every participation row carries the voters' ward.
+      expect(await count(t.db, sql`participation where cycle_id = ${cycle.id} and ward_id = ${cycle.wardA}`)).toBe(accepted.length);
       const late = await signedInVoter(cycle);
       expectEnvelope(await cast(cycle.id, late.auth, [{ potId: cycle.potA, projects: [cycle.a[0]] }]), 409);
       expect(await votingRows(t.db, cycle.id)).toEqual({ ballots: accepted.length, participation: accepted.length });

@@ -11,6 +11,7 @@ import { listPots, setPhase } from '../cycles/cycles.repository';
 import { createCycle } from '../cycles/cycles.service';
 import { setStatus } from '../proposals/proposals.repository';
 import { upsertReview } from '../reviews/reviews.repository';
+import { findParticipation } from './ballots.repository';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
@@ -108,4 +109,9 @@ export async function votingRows(db: Db, cycleId: string): Promise<{ ballots: nu
     ballots: await count(db, sql`ballots where cycle_id = ${cycleId}`),
     participation: await count(db, sql`participation where cycle_id = ${cycleId}`),
   };
+}
+
+/** The ward stored on a voter's participation row: undefined when the voter has no row. */
+export async function participationWard(db: Db, cycleId: string, userId: string): Promise<string | null | undefined> {
+  return (await findParticipation(db, cycleId, userId))?.wardId;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { count, expectEnvelope, useTestApp } from '../../../test/helpers';
-import { arrangeVoter, arrangeVotingCycle, votingRows, type Voter, type VotingCycle } from '../ballots/test-fixtures';
+import { arrangeVoter, arrangeVotingCycle, participationWard, votingRows, type Voter, type VotingCycle } from '../ballots/test-fixtures';
 
 const t = useTestApp();
 
@@ -35,6 +35,23 @@ describe('paper ballots', () => {
     // the resident sees their own paper ballot
     const mine = await t.http().get(`/api/cycles/${cycle.id}/ballot`).set(voter.auth);
     expect(mine.body.current).toMatchObject({ channel: 'paper', receipt: response.body.receipt });
+  });
+
+  it('records the ward the resident voted as (the verified one over the declared one), and keeps it when they move', async () => {
+    const declared = await arrangeVoter(t, { wardId: cycle.wardA });
+    expect((await enter(staff, declared.id, [{ potId: cycle.potA, projects: [cycle.a[0]] }])).status).toBe(201);
+    expect(await participationWard(t.db, cycle.id, declared.id)).toBe(cycle.wardA);
+
+    const verified = await arrangeVoter(t, { wardId: cycle.wardA });
+    expect((await t.http().post(`/api/users/${verified.id}/ward-verification`).set(staff.auth).send({ wardId: cycle.wardB })).status).toBe(200);
+    expect((await enter(staff, verified.id, [{ potId: cycle.potB, projects: [cycle.b[0]] }])).status).toBe(201);
+    expect(await participationWard(t.db, cycle.id, verified.id)).toBe(cycle.wardB);
+
+    // Moving afterwards (home ward, or a new verification) leaves the recorded ward alone.
+    await t.db.execute(sql`update users set home_ward_id = ${cycle.wardB} where id = ${declared.id}`);
+    expect((await t.http().post(`/api/users/${verified.id}/ward-verification`).set(staff.auth).send({ wardId: cycle.wardA })).status).toBe(200);
+    expect(await participationWard(t.db, cycle.id, declared.id)).toBe(cycle.wardA);
+    expect(await participationWard(t.db, cycle.id, verified.id)).toBe(cycle.wardB);
   });
 
   it('refuses a second paper ballot and an online cast after a paper one', async () => {

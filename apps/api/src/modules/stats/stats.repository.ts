@@ -1,6 +1,6 @@
 /**
- * Reads for the councillor view. Only `participation` (who voted, when, on which channel), the
- * voters' ward and birth year, proposals and stored results are read: never `ballots`, so nothing
+ * Reads for the councillor view. Only `participation` (who voted, when, on which channel, as which
+ * ward), the voters' birth year (and, for old rows without a stored ward, their ward), proposals and stored results are read: never `ballots`, so nothing
  * here can tie a resident to what they chose. People are only ever returned as counts.
  */
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
@@ -55,13 +55,18 @@ export interface ParticipationCell {
 }
 
 /**
- * Voters of the cycle counted by ward, channel, day of first cast and birth year. A voter's ward is
- * decided as at cast time (ballot-rules.ts `eligibility`): the staff-verified ward when the cycle
- * requires verification, else the verified ward if there is one, else the home ward.
+ * Voters of the cycle counted by ward, channel, day of first cast and birth year. A voter counts in
+ * the ward they voted as, stored on their participation row at cast time (`participation.ward_id`),
+ * so moving home afterwards does not move their count. Only rows from before that column existed and
+ * that migration 0007 could not backfill have none: for them the ward is read now, as eligibility
+ * decides it (ballot-rules.ts): the staff-verified ward when the cycle requires verification, else the
+ * verified ward if there is one, else the home ward.
  */
 export function countParticipation(db: Db, cycleId: string, verifiedOnly: boolean, wardIds: string[]): Promise<ParticipationCell[]> {
   if (wardIds.length === 0) return Promise.resolve([]);
-  const ward = verifiedOnly ? sql<string>`${wardVerifications.wardId}` : sql<string>`coalesce(${wardVerifications.wardId}, ${users.homeWardId})`;
+  const ward = verifiedOnly
+    ? sql<string>`coalesce(${participation.wardId}, ${wardVerifications.wardId})`
+    : sql<string>`coalesce(${participation.wardId}, ${wardVerifications.wardId}, ${users.homeWardId})`;
   const day = sql<string>`to_char(${participation.firstCastAt} at time zone 'UTC', 'YYYY-MM-DD')`;
   return db
     .select({ wardId: ward, channel: participation.channel, day, birthYear: users.birthYear, ballots: count() })
