@@ -1,38 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { Session } from '@allot/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { registerResident } from './accounts';
 import {
   baseUrl,
   expectNoAccessibilityViolations,
   expectPage,
   focused,
-  launchBrowser,
   mainNav,
   navLinks,
-  newPage,
   signIn,
   skipReason,
+  useBrowser,
 } from './browser';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo';
 
 describe.skipIf(skipReason !== '')('admin pages in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
   beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
+    page = await browser.open();
   });
 
   it('lets an admin add and edit a ward from the admin pages', async () => {

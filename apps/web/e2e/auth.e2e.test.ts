@@ -1,25 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { firstWard, registerResident, uniqueEmail } from './accounts';
-import { expectNoAccessibilityViolations, expectPage, focused, launchBrowser, navLinks, newPage, skipReason } from './browser';
+import { expectNoAccessibilityViolations, expectPage, focused, navLinks, skipReason, useBrowser } from './browser';
 import { DEMO_ADMIN_EMAIL } from './demo';
 
 describe.skipIf(skipReason !== '')('accounts in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
   beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
+    page = await browser.open();
   });
 
   it('lets a resident register, see their account, sign out and sign back in, with the menu following along', async () => {
@@ -185,22 +175,16 @@ describe.skipIf(skipReason !== '')('accounts in the browser', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const phone = await newPage(browser, { width: 360, height: 740 });
-    try {
-      for (const [path, heading] of [
-        ['/', 'Decide together how council money is spent'],
-        ['/register', 'Create an account'],
-        ['/wards', 'Wards'],
-      ] as const) {
-        await phone.page.goto(path);
-        await expectPage(phone.page, heading);
-        const overflow = await phone.page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
-        expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
-      }
-    } finally {
-      await phone.context.close();
+    const phone = await browser.open({ width: 360, height: 740 });
+    for (const [path, heading] of [
+      ['/', 'Decide together how council money is spent'],
+      ['/register', 'Create an account'],
+      ['/wards', 'Wards'],
+    ] as const) {
+      await phone.goto(path);
+      await expectPage(phone, heading);
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
     }
   });
 });

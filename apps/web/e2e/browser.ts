@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /** The flags the system Chromium runs with: headless, no sandbox (containers), nothing phoning home. */
 const CHROMIUM_ARGS = [
@@ -55,6 +55,33 @@ export async function newPage(
 }
 
 const pageProblems = new WeakMap<Page, string[]>();
+
+/**
+ * Registers the hooks of a test file (call it inside its `describe`): one browser, launched before
+ * the file's tests and closed after them. `open()` gives a fresh context and page (default viewport
+ * 1280 × 900); each is closed when the test that opened it ends.
+ */
+export function useBrowser(): { open(viewport?: { width: number; height: number }): Promise<Page> } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(viewport) {
+      if (browser === undefined) throw new Error('open() is for tests and hooks of a file that called useBrowser()');
+      const { context, page } = await newPage(browser, viewport);
+      contexts.push(context);
+      return page;
+    },
+  };
+}
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { WardList, type Ward } from '@allot/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAccessibilityViolations, expectPage, launchBrowser, mainNav, newPage, signIn, skipReason } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectNoAccessibilityViolations, expectPage, mainNav, signIn, skipReason, useBrowser } from './browser';
 import { api } from './api';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo';
 import { movePhase, tokenFor } from './voting-helpers';
@@ -19,15 +19,13 @@ async function rowCells(section: ReturnType<Page['locator']>, caption: string, r
 }
 
 describe.skipIf(skipReason !== '')('the councillor view in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = useBrowser();
   let page: Page;
   let oldHarbour: Ward;
   let northgate: Ward;
   let cycle: WardCycle;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     [oldHarbour, northgate] = await Promise.all([demoWard('OH'), demoWard('NG')]);
     // Old Harbour (the demo councillor's ward) and Northgate each get a pot. Twelve Old Harbour
     // residents vote: eleven aged 35 to 44 and one aged 25 to 34, so the age breakdown has one
@@ -36,14 +34,8 @@ describe.skipIf(skipReason !== '')('the councillor view in the browser', () => {
     const votingYear = new Date().getUTCFullYear();
     await castBallotsIn(cycle.id, oldHarbour.id, [...Array.from({ length: 11 }, () => votingYear - 40), votingYear - 27]);
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    ({ context, page } = await newPage(browser, { width: 1280, height: 900 }));
-  });
-  afterEach(async () => {
-    await context?.close();
+    page = await browser.open({ width: 1280, height: 900 });
   });
 
   it('shows a councillor their ward’s figures with small counts hidden, and downloads the ward’s CSV', async () => {

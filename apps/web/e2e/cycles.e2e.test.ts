@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Cycle, Proposal } from '@allot/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerResident, type TestResident } from './accounts';
 import { apiToken } from './api';
-import { expectNoAccessibilityViolations, expectPage, launchBrowser, mainNav, navLinks, newPage, signIn, skipReason } from './browser';
+import { expectNoAccessibilityViolations, expectPage, mainNav, navLinks, signIn, skipReason, useBrowser } from './browser';
 import { createCycle, movePhaseTo, submitProposal, wardsOfDemo } from './cycles-helpers';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo';
 
@@ -17,8 +16,7 @@ const XSS_DESCRIPTION = [
 ].join('\n');
 
 describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { open } = useBrowser();
   let adminToken: string;
   let cycle: Cycle;
   let author: TestResident;
@@ -27,14 +25,7 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
   let homePotName: string;
   const suffix = randomBytes(3).toString('hex');
 
-  async function open(viewport?: { width: number; height: number }): Promise<Page> {
-    const { context, page } = await newPage(browser, viewport);
-    contexts.push(context);
-    return page;
-  }
-
   beforeAll(async () => {
-    browser = await launchBrowser();
     adminToken = await apiToken(DEMO_ADMIN_EMAIL, DEMO_PASSWORD);
     cycle = await createCycle(adminToken, `Test cycle ${suffix}`);
     cycle = await movePhaseTo(adminToken, cycle.id, 'proposals');
@@ -50,11 +41,6 @@ describe.skipIf(skipReason !== '')('PB cycle pages in the browser', () => {
       category: 'parks-and-green-spaces',
       estimatedCost: 4000,
     });
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
   });
 
   it('takes an idea from submission through discussion and the council check to a public verdict', async () => {

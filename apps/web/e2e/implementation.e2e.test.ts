@@ -1,7 +1,7 @@
 import { ProjectDelivery } from '@allot/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAccessibilityViolations, expectPage, launchBrowser, newPage, signIn, skipReason } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectNoAccessibilityViolations, expectPage, signIn, skipReason, useBrowser } from './browser';
 import { api } from './api';
 import { DEMO_PASSWORD } from './demo';
 import { movePhase, STAFF_EMAIL } from './voting-helpers';
@@ -24,14 +24,12 @@ async function milestones(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(skipReason !== '')('tracking the delivery of funded projects in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = useBrowser();
   let page: Page;
   let cycle: WardCycle;
   let fundedId: string;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     const ward = await demoWard('OH');
     // One voter approves the benches; the light show, with no votes, no longer fits the £30,000 pot.
     cycle = await createWardVotingCycle(
@@ -49,14 +47,8 @@ describe.skipIf(skipReason !== '')('tracking the delivery of funded projects in 
       throw new Error(`Unexpected result: funded ${funded.join(', ')}`);
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
+    page = await browser.open();
   });
 
   it('lets staff record progress, milestones and an update that a signed-out visitor then reads', async () => {
@@ -128,22 +120,22 @@ describe.skipIf(skipReason !== '')('tracking the delivery of funded projects in 
     await expectNoAccessibilityViolations(page);
 
     // A signed-out visitor reads it all on the public page, reached from the idea.
-    const visitor = await newPage(browser);
+    const visitor = await browser.open();
     try {
-      await visitor.page.goto(`/proposals/${fundedId}`);
-      await expectPage(visitor.page, FUNDED);
-      await visitor.page.getByRole('link', { name: 'See how this project is being delivered' }).click();
-      await expectPage(visitor.page, FUNDED);
-      expect((await visitor.page.locator('.delivery-progress__text').textContent())?.trim()).toBe('40% done');
-      expect(await visitor.page.getByRole('progressbar').getAttribute('value')).toBe('40');
-      expect(await milestones(visitor.page)).toEqual([`Order the benches | Done on ${utcDay(new Date())}`]);
-      expect(await visitor.page.locator('.update-list .update__body').allTextContents()).toEqual([
+      await visitor.goto(`/proposals/${fundedId}`);
+      await expectPage(visitor, FUNDED);
+      await visitor.getByRole('link', { name: 'See how this project is being delivered' }).click();
+      await expectPage(visitor, FUNDED);
+      expect((await visitor.locator('.delivery-progress__text').textContent())?.trim()).toBe('40% done');
+      expect(await visitor.getByRole('progressbar').getAttribute('value')).toBe('40');
+      expect(await milestones(visitor)).toEqual([`Order the benches | Done on ${utcDay(new Date())}`]);
+      expect(await visitor.locator('.update-list .update__body').allTextContents()).toEqual([
         'The benches have been ordered from a local joiner and arrive in March.',
       ]);
-      expect(await visitor.page.locator('.update-list .update__meta').textContent()).toContain('by Sam Staff');
-      expect(await visitor.page.getByRole('link', { name: 'Update delivery' }).count()).toBe(0);
+      expect(await visitor.locator('.update-list .update__meta').textContent()).toContain('by Sam Staff');
+      expect(await visitor.getByRole('link', { name: 'Update delivery' }).count()).toBe(0);
     } finally {
-      await visitor.context.close();
+      await visitor.context().close();
     }
 
     // The cycle closes while the page is open: the refusal is shown as the API words it, and nothing changes.

@@ -1,7 +1,7 @@
 import { CycleResults } from '@allot/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectNoAccessibilityViolations, expectPage, focused, launchBrowser, newPage, signIn, skipReason } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, expectNoAccessibilityViolations, expectPage, focused, signIn, skipReason, useBrowser } from './browser';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo';
 import { api } from './api';
 import { createCountingElection, PROJECTS, type CountingElection } from './results-helpers';
@@ -20,26 +20,13 @@ async function outcomes(page: Page, potName: string): Promise<string[][]> {
 }
 
 describe.skipIf(skipReason !== '')('counting and results in the browser', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { open } = useBrowser();
   let election: CountingElection;
   let wardName: string;
 
-  async function open(viewport?: { width: number; height: number }): Promise<Page> {
-    const { context, page } = await newPage(browser, viewport);
-    contexts.push(context);
-    return page;
-  }
-
   beforeAll(async () => {
-    browser = await launchBrowser();
     election = await createCountingElection();
     wardName = (await demoWards())[0]?.name ?? '';
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
   });
 
   it('keeps the results from residents until an admin has counted, checked and published them', async () => {

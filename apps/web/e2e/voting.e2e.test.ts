@@ -1,7 +1,7 @@
 import { CastBallotResponse } from '@allot/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAccessibilityViolations, expectPage, focused, launchBrowser, newPage, signIn, skipReason } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectNoAccessibilityViolations, expectPage, focused, signIn, skipReason, useBrowser } from './browser';
 import { DEMO_PASSWORD } from './demo';
 import {
   castThroughApi,
@@ -63,23 +63,13 @@ async function openBallot(page: Page, cycle: VotingCycle): Promise<void> {
 }
 
 describe.skipIf(skipReason !== '')('voting in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = useBrowser();
   let page: Page;
   let voter: Voter;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
+    page = await browser.open();
     voter = await registerVoter('voter');
-  });
-  afterEach(async () => {
-    await context?.close();
   });
 
   it('casts an approval ballot once even when the answer is lost, changes and checks it, with the count limit and server errors shown', async () => {
@@ -166,8 +156,8 @@ describe.skipIf(skipReason !== '')('voting in the browser', () => {
   });
 
   it('keeps a knapsack ballot within the budget on a phone, then changes and checks it', async () => {
-    await context.close();
-    ({ context, page } = await newPage(browser, { width: 390, height: 844 }));
+    await page.context().close();
+    page = await browser.open({ width: 390, height: 844 });
     const cycle = await createVotingCycle({
       ballot: { kind: 'knapsack', minSpend: { unit: 'percent', value: 50 } },
       projects: [
@@ -316,17 +306,11 @@ describe.skipIf(skipReason !== '')('voting in the browser', () => {
 });
 
 describe.skipIf(skipReason !== '')('the paper-ballot desk in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = useBrowser();
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser));
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+  beforeEach(async () => {
+    page = await browser.open();
   });
 
   it('lets staff verify a ward and enter a paper ballot, and turns away a resident who voted online', async () => {
