@@ -5,7 +5,6 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { ProblemMessage, StatusMessage, SuccessMessage } from '../../components/messages';
 import { errorsFromApi, NO_ERRORS, type FormErrors } from '../../lib/form-errors';
-import { useCycle } from '../../features/cycles/api/get-cycle';
 import { PHASE_LABELS } from '../../features/cycles/format';
 import { isNotAvailable, useResults } from '../../features/results/api/get-results';
 import { usePublishResults } from '../../features/results/api/publish';
@@ -14,6 +13,7 @@ import { CountReview } from '../../features/results/components/CountReview';
 import { resultsPath } from '../../features/results/components/ResultsLinks';
 import { compareCounts, formatTimestamp, RULE_NAMES, type RecountOutcome } from '../../features/results/results-model';
 import { RequireRole } from '../RequireRole';
+import { WithCycle } from '../WithCycle';
 
 function RecountMessage({ outcome }: { outcome: RecountOutcome }) {
   if (outcome === 'first') return <SuccessMessage>The votes have been counted. Check the result below before you publish it.</SuccessMessage>;
@@ -188,34 +188,22 @@ function Counting({ cycle }: { cycle: Cycle }) {
   );
 }
 
-function AdminCountContent({ cycleId }: { cycleId: string }) {
-  const cycle = useCycle(cycleId);
-  if (cycle.isPending) {
-    return (
-      <Page title="Count the votes">
-        <StatusMessage>Loading the cycle…</StatusMessage>
-      </Page>
-    );
-  }
-  if (cycle.isError) {
-    return (
-      <Page title="Count the votes">
-        <ProblemMessage title="We could not show this cycle">{cycle.error.message}</ProblemMessage>
-        <p>
-          <Link to="/admin/cycles">Manage cycles</Link>
-        </p>
-      </Page>
-    );
-  }
-  return <Counting cycle={cycle.data} />;
-}
-
 /** Admins count a cycle's votes, check the stored result, count again if they like, then publish it. */
 export function AdminCountPage() {
   const { cycleId = '' } = useParams();
   return (
     <RequireRole roles={['admin']} title="Count the votes">
-      <AdminCountContent cycleId={cycleId} />
+      <WithCycle
+        cycleId={cycleId}
+        title="Count the votes"
+        whenMissing={
+          <p>
+            <Link to="/admin/cycles">Manage cycles</Link>
+          </p>
+        }
+      >
+        {(cycle) => <Counting cycle={cycle} />}
+      </WithCycle>
     </RequireRole>
   );
 }

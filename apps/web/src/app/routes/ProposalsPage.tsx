@@ -1,13 +1,13 @@
 import type { Cycle } from '@allot/shared';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
-import { ProblemMessage, StatusMessage } from '../../components/messages';
+import { ProblemMessage } from '../../components/messages';
 import { useCurrentUser } from '../../features/auth/api/get-current-user';
-import { useCycle } from '../../features/cycles/api/get-cycle';
 import { PHASE_LABELS } from '../../features/cycles/format';
 import { PROPOSALS_PAGE_SIZE, useProposals, type ProposalFilters } from '../../features/proposals/api/list-proposals';
 import { ProposalCards } from '../../features/proposals/components/ProposalCards';
 import { ProposalFilterForm } from '../../features/proposals/components/ProposalFilterForm';
+import { WithCycle } from '../WithCycle';
 
 const FILTER_NAMES = ['q', 'potId', 'category', 'status', 'sort'] as const;
 
@@ -79,20 +79,9 @@ function ProposalsContent({ cycle }: { cycle: Cycle }) {
 
 export function ProposalsPage() {
   const { cycleId = '' } = useParams();
-  const cycle = useCycle(cycleId);
-  if (cycle.isPending) {
-    return (
-      <Page title="Ideas">
-        <StatusMessage>Loading the cycle…</StatusMessage>
-      </Page>
-    );
-  }
-  if (cycle.isError) {
-    return (
-      <Page title="Ideas">
-        <ProblemMessage title="We could not show this cycle">{cycle.error.message}</ProblemMessage>
-      </Page>
-    );
-  }
-  return <ProposalsContent cycle={cycle.data} />;
+  return (
+    <WithCycle cycleId={cycleId} title="Ideas">
+      {(cycle) => <ProposalsContent cycle={cycle} />}
+    </WithCycle>
+  );
 }

@@ -2,7 +2,6 @@ import type { Cycle } from '@allot/shared';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { ProblemMessage, StatusMessage, SuccessMessage } from '../../components/messages';
-import { useCycle } from '../../features/cycles/api/get-cycle';
 import { useCycles } from '../../features/cycles/api/list-cycles';
 import { CycleList } from '../../features/cycles/components/CycleList';
 import { PHASE_LABELS } from '../../features/cycles/format';
@@ -10,6 +9,7 @@ import { REVIEWS_PAGE_SIZE, useReviewQueue, type ReviewFilters } from '../../fea
 import { ReviewQueueFilterForm } from '../../features/reviews/components/ReviewQueueFilterForm';
 import { ReviewQueueTable } from '../../features/reviews/components/ReviewQueueTable';
 import { RequireRole } from '../RequireRole';
+import { WithCycle } from '../WithCycle';
 
 const STAFF = ['staff', 'admin'] as const;
 
@@ -91,25 +91,6 @@ function ReviewQueueContent({ cycle }: { cycle: Cycle }) {
   );
 }
 
-function ReviewQueueLoader({ cycleId }: { cycleId: string }) {
-  const cycle = useCycle(cycleId);
-  if (cycle.isPending) {
-    return (
-      <Page title="Review queue">
-        <StatusMessage>Loading the cycle…</StatusMessage>
-      </Page>
-    );
-  }
-  if (cycle.isError) {
-    return (
-      <Page title="Review queue">
-        <ProblemMessage title="We could not show this cycle">{cycle.error.message}</ProblemMessage>
-      </Page>
-    );
-  }
-  return <ReviewQueueContent cycle={cycle.data} />;
-}
-
 export function ReviewCyclesPage() {
   return (
     <RequireRole roles={STAFF} title="Feasibility reviews">
@@ -122,7 +103,9 @@ export function ReviewQueuePage() {
   const { cycleId = '' } = useParams();
   return (
     <RequireRole roles={STAFF} title="Review queue">
-      <ReviewQueueLoader cycleId={cycleId} />
+      <WithCycle cycleId={cycleId} title="Review queue">
+        {(cycle) => <ReviewQueueContent cycle={cycle} />}
+      </WithCycle>
     </RequireRole>
   );
 }
