@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { ProblemMessage, StatusMessage } from '../../components/messages';
+import { offsetIn } from '../../lib/paging';
 import { describeRoles } from '../../lib/roles';
 import { USERS_PAGE_SIZE, useUserSearch } from '../../features/users/api/search-users';
 import { UserRolesForm } from '../../features/users/components/UserRolesForm';
@@ -11,8 +12,7 @@ import { RequireRole } from '../RequireRole';
 function AdminUsersContent() {
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
-  const offsetParam = Number(searchParams.get('offset') ?? '0');
-  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
+  const offset = offsetIn(searchParams);
   const users = useUserSearch(q, offset);
   const pageLink = (pageOffset: number) => {
     const params = new URLSearchParams();

@@ -1,14 +1,14 @@
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { ProblemMessage } from '../../components/messages';
+import { offsetIn } from '../../lib/paging';
 import { NOTIFICATIONS_PAGE_SIZE, useNotifications } from '../../features/notifications/api/list-notifications';
 import { NotificationList } from '../../features/notifications/components/NotificationList';
 import { RequireRole } from '../RequireRole';
 
 function NotificationsContent() {
   const [searchParams] = useSearchParams();
-  const offsetParam = Number(searchParams.get('offset') ?? '0');
-  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
+  const offset = offsetIn(searchParams);
   const notifications = useNotifications(offset);
   const data = notifications.data;
   return (

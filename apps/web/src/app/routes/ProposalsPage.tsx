@@ -2,6 +2,7 @@ import type { Cycle } from '@allot/shared';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { ProblemMessage } from '../../components/messages';
+import { offsetIn, pageHref } from '../../lib/paging';
 import { useCurrentUser } from '../../features/auth/api/get-current-user';
 import { PHASE_LABELS } from '../../features/cycles/format';
 import { PROPOSALS_PAGE_SIZE, useProposals, type ProposalFilters } from '../../features/proposals/api/list-proposals';
@@ -19,17 +20,11 @@ function ProposalsContent({ cycle }: { cycle: Cycle }) {
     const value = searchParams.get(name);
     if (value) Object.assign(filters, { [name]: value });
   }
-  const offsetParam = Number(searchParams.get('offset') ?? '0');
-  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
+  const offset = offsetIn(searchParams);
   const proposals = useProposals(cycle.id, filters, offset);
   const areaName = (potId: string) => cycle.pots.find((pot) => pot.id === potId)?.name ?? 'Unknown area';
 
-  const pageLink = (pageOffset: number) => {
-    const params = new URLSearchParams(searchParams);
-    if (pageOffset > 0) params.set('offset', String(pageOffset));
-    else params.delete('offset');
-    return `?${params.toString()}`;
-  };
+  const pageLink = (pageOffset: number) => pageHref(searchParams, pageOffset);
   const apply = (next: ProposalFilters) => {
     const params: Record<string, string> = {};
     for (const name of FILTER_NAMES) {

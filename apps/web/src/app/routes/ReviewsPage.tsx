@@ -2,6 +2,7 @@ import type { Cycle } from '@allot/shared';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { ProblemMessage, StatusMessage, SuccessMessage } from '../../components/messages';
+import { offsetIn, pageHref } from '../../lib/paging';
 import { useCycles } from '../../features/cycles/api/list-cycles';
 import { CycleList } from '../../features/cycles/components/CycleList';
 import { PHASE_LABELS } from '../../features/cycles/format';
@@ -50,17 +51,11 @@ function ReviewQueueContent({ cycle }: { cycle: Cycle }) {
     status: (searchParams.get('status') ?? undefined) as ReviewFilters['status'],
     reviewed: (searchParams.get('reviewed') ?? undefined) as ReviewFilters['reviewed'],
   };
-  const offsetParam = Number(searchParams.get('offset') ?? '0');
-  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
+  const offset = offsetIn(searchParams);
   const queue = useReviewQueue(cycle.id, filters, offset);
   const state = useLocation().state as VerdictSavedState | null;
   const areaName = (potId: string) => cycle.pots.find((pot) => pot.id === potId)?.name ?? 'Unknown area';
-  const pageLink = (pageOffset: number) => {
-    const params = new URLSearchParams(searchParams);
-    if (pageOffset > 0) params.set('offset', String(pageOffset));
-    else params.delete('offset');
-    return `?${params.toString()}`;
-  };
+  const pageLink = (pageOffset: number) => pageHref(searchParams, pageOffset);
   return (
     <Page title={`Review queue: ${cycle.name}`} lead={`Now: ${PHASE_LABELS[cycle.phase]}. Verdicts can be recorded in the council checks phase.`}>
       {state?.savedVerdict ? <SuccessMessage>The verdict on {state.savedVerdict} has been saved and published.</SuccessMessage> : null}
