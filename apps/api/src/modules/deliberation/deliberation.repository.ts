@@ -4,7 +4,8 @@ import { commentFlags, comments, deliberationRounds, proposalAuthors, proposalSu
 
 export type CommentRow = typeof comments.$inferSelect;
 
-export async function listComments(db: Db, proposalId: string, viewerId: string | null) {
+/** Comments with their author's name, how often they were flagged and whether the viewer flagged them. */
+function selectCommentRecords(db: Db, viewerId: string | null) {
   return db
     .select({
       comment: comments,
@@ -16,7 +17,11 @@ export async function listComments(db: Db, proposalId: string, viewerId: string 
           : sql<boolean>`exists (select 1 from ${commentFlags} where ${commentFlags.commentId} = ${comments.id} and ${commentFlags.userId} = ${viewerId})`,
     })
     .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
+    .innerJoin(users, eq(users.id, comments.authorId));
+}
+
+export async function listComments(db: Db, proposalId: string, viewerId: string | null) {
+  return selectCommentRecords(db, viewerId)
     .where(eq(comments.proposalId, proposalId))
     .orderBy(asc(comments.createdAt), asc(comments.id));
 }
@@ -24,19 +29,7 @@ export async function listComments(db: Db, proposalId: string, viewerId: string 
 export type CommentRecord = Awaited<ReturnType<typeof listComments>>[number];
 
 export async function findCommentRecord(db: Db, id: string, viewerId: string | null): Promise<CommentRecord | undefined> {
-  const [row] = await db
-    .select({
-      comment: comments,
-      authorName: users.displayName,
-      flagCount: sql<number>`(select count(*)::int from ${commentFlags} where ${commentFlags.commentId} = ${comments.id})`,
-      flaggedByMe:
-        viewerId === null
-          ? sql<boolean>`false`
-          : sql<boolean>`exists (select 1 from ${commentFlags} where ${commentFlags.commentId} = ${comments.id} and ${commentFlags.userId} = ${viewerId})`,
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.id, id));
+  const [row] = await selectCommentRecords(db, viewerId).where(eq(comments.id, id));
   return row;
 }
 
