@@ -15,15 +15,7 @@ export function resolveJwtSecret(config: AppConfig): string {
   if (config.databaseUrl !== undefined) {
     throw new ConfigError('JWT_SECRET is required (at least 32 characters) when DATABASE_URL is set');
   }
-  const file = path.join(config.dataDir, JWT_SECRET_FILE);
-  try {
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  const secret = readFileSync(file, 'utf8').trim();
-  if (secret.length < 32) throw new ConfigError(`${file} holds a secret shorter than 32 characters; delete it to regenerate`);
-  return secret;
+  return secretInDataDir(config, JWT_SECRET_FILE);
 }
 
 export const BALLOT_SECRET_FILE = 'allot-ballot-secret';
@@ -44,7 +36,12 @@ export function resolveBallotSecret(config: AppConfig): string {
     }
     return createHmac('sha256', config.jwtSecret).update('allot ballot secret v1').digest('base64url');
   }
-  const file = path.join(config.dataDir, BALLOT_SECRET_FILE);
+  return secretInDataDir(config, BALLOT_SECRET_FILE);
+}
+
+/** The secret kept in DATA_DIR under `name`, made at random (mode 0600) the first time it is asked for. */
+function secretInDataDir(config: AppConfig, name: string): string {
+  const file = path.join(config.dataDir, name);
   try {
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
   } catch (error) {
