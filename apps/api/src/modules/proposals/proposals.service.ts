@@ -115,15 +115,21 @@ export async function createProposal(db: Db, actor: Actor & { userId: string }, 
   });
 }
 
+/** Locks a proposal's cycle, then the proposal, for a change only its authors may make (`action` words the refusal). */
+async function lockOwnProposal(tx: Db, userId: string, viewer: Viewer, id: string, action: 'edit' | 'withdraw') {
+  const current = await repo.findProposalById(tx, id);
+  if (current === undefined) throw new NotFoundError('No proposal with this id');
+  const cycle = await lockCycleForAction(tx, current.cycleId, viewer);
+  const [proposal] = await repo.lockProposals(tx, [id]);
+  if (proposal === undefined) throw new NotFoundError('No proposal with this id');
+  if (!(await repo.isAuthor(tx, id, userId))) throw new ForbiddenError(`Only the authors of a proposal can ${action} it`);
+  return { cycle, proposal };
+}
+
 export async function updateProposal(db: Db, actor: Actor & { userId: string }, viewer: Viewer, id: string, changes: ProposalUpdate): Promise<Proposal> {
   if (Object.keys(changes).length === 0) throw new ValidationError('Nothing to change', [{ path: '', message: 'Give at least one field to change' }]);
   return db.transaction(async (tx) => {
-    const current = await repo.findProposalById(tx, id);
-    if (current === undefined) throw new NotFoundError('No proposal with this id');
-    const cycle = await lockCycleForAction(tx, current.cycleId, viewer);
-    const [proposal] = await repo.lockProposals(tx, [id]);
-    if (proposal === undefined) throw new NotFoundError('No proposal with this id');
-    if (!(await repo.isAuthor(tx, id, actor.userId))) throw new ForbiddenError('Only the authors of a proposal can edit it');
+    const { cycle, proposal } = await lockOwnProposal(tx, actor.userId, viewer, id, 'edit');
     if (cycle.phase !== 'proposals' && cycle.phase !== 'deliberation') {
       throw new ConflictError(`Proposals can be revised until feasibility checks start; this cycle is in the ${cycle.phase} phase`);
     }
@@ -150,12 +156,7 @@ export async function updateProposal(db: Db, actor: Actor & { userId: string }, 
 /** An author takes their proposal out of the cycle, any time before voting starts. */
 export async function withdrawProposal(db: Db, actor: Actor & { userId: string }, viewer: Viewer, id: string): Promise<Proposal> {
   return db.transaction(async (tx) => {
-    const current = await repo.findProposalById(tx, id);
-    if (current === undefined) throw new NotFoundError('No proposal with this id');
-    const cycle = await lockCycleForAction(tx, current.cycleId, viewer);
-    const [proposal] = await repo.lockProposals(tx, [id]);
-    if (proposal === undefined) throw new NotFoundError('No proposal with this id');
-    if (!(await repo.isAuthor(tx, id, actor.userId))) throw new ForbiddenError('Only the authors of a proposal can withdraw it');
+    const { cycle, proposal } = await lockOwnProposal(tx, actor.userId, viewer, id, 'withdraw');
     if (phaseIndex(cycle.phase) >= phaseIndex('voting')) {
       throw new ConflictError(`Proposals can be withdrawn until voting starts; this cycle is in the ${cycle.phase} phase`);
     }
