@@ -16,15 +16,9 @@ export interface QueueFilter {
   offset: number;
 }
 
-/** The staff queue, with the full review (internal notes included): staff routes only. */
-export async function listQueue(db: Db, cycleId: string, filter: QueueFilter) {
-  const conditions: SQL[] = [eq(proposals.cycleId, cycleId), inArray(proposals.status, REVIEWABLE)];
-  if (filter.potId !== undefined) conditions.push(eq(proposals.potId, filter.potId));
-  if (filter.status !== undefined) conditions.push(eq(proposals.status, filter.status));
-  if (filter.reviewed === true) conditions.push(isNotNull(feasibilityReviews.proposalId));
-  if (filter.reviewed === false) conditions.push(isNull(feasibilityReviews.proposalId));
-  const where = and(...conditions);
-  const rows = await db
+/** Queue entries (proposal, ward, support count, review and reviewer) matching `where`. */
+function selectQueueItems(db: Db, where: SQL | undefined) {
+  return db
     .select({
       proposal: proposals,
       wardId: pots.wardId,
@@ -37,6 +31,20 @@ export async function listQueue(db: Db, cycleId: string, filter: QueueFilter) {
     .leftJoin(feasibilityReviews, eq(feasibilityReviews.proposalId, proposals.id))
     .leftJoin(users, eq(users.id, feasibilityReviews.reviewerId))
     .where(where)
+    .$dynamic();
+}
+
+export type QueueRow = Awaited<ReturnType<typeof selectQueueItems>>[number];
+
+/** The staff queue, with the full review (internal notes included): staff routes only. */
+export async function listQueue(db: Db, cycleId: string, filter: QueueFilter) {
+  const conditions: SQL[] = [eq(proposals.cycleId, cycleId), inArray(proposals.status, REVIEWABLE)];
+  if (filter.potId !== undefined) conditions.push(eq(proposals.potId, filter.potId));
+  if (filter.status !== undefined) conditions.push(eq(proposals.status, filter.status));
+  if (filter.reviewed === true) conditions.push(isNotNull(feasibilityReviews.proposalId));
+  if (filter.reviewed === false) conditions.push(isNull(feasibilityReviews.proposalId));
+  const where = and(...conditions);
+  const rows = await selectQueueItems(db, where)
     .orderBy(sql`${feasibilityReviews.proposalId} is not null`, asc(pots.name), asc(proposals.title), asc(proposals.id))
     .limit(filter.limit)
     .offset(filter.offset);
@@ -51,6 +59,12 @@ export async function listQueue(db: Db, cycleId: string, filter: QueueFilter) {
     .leftJoin(feasibilityReviews, eq(feasibilityReviews.proposalId, proposals.id))
     .where(and(eq(proposals.cycleId, cycleId), eq(proposals.status, 'shortlisted'), isNull(feasibilityReviews.proposalId)));
   return { rows, total: total?.n ?? 0, unreviewed: unreviewed?.n ?? 0 };
+}
+
+/** One proposal's queue entry, or undefined when it is not in the queue (unknown or not reviewable). */
+export async function findQueueItem(db: Db, proposalId: string): Promise<QueueRow | undefined> {
+  const [row] = await selectQueueItems(db, and(eq(proposals.id, proposalId), inArray(proposals.status, REVIEWABLE)));
+  return row;
 }
 
 export async function findReview(db: Db, proposalId: string) {

@@ -7,6 +7,7 @@ import {
   FeasibilityReviewInput,
   ProposalIdParams,
   ReviewQueue,
+  ReviewQueueItem,
   ReviewQueueQuery,
 } from '@allot/shared';
 import { errorResponses } from '../../lib/http';
@@ -28,6 +29,18 @@ export default async function reviewRoutes(app: FastifyInstance): Promise<void> 
       response: { 200: ReviewQueue, ...errorResponses(400, 401, 403, 404) },
     },
     handler: async (request) => reviews.reviewQueue(app.db, request.params.id, request.query),
+  });
+
+  routes.get('/proposals/:id/review', {
+    preHandler: [requireRole('staff', 'admin')],
+    schema: {
+      tags: ['feasibility'],
+      summary: 'One proposal’s entry in the feasibility queue, with its review (staff/admin; includes internal notes)',
+      security: [{ bearerAuth: [] }],
+      params: ProposalIdParams,
+      response: { 200: ReviewQueueItem, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request) => reviews.reviewItem(app.db, principalOf(request), request.params.id),
   });
 
   routes.put('/proposals/:id/feasibility', {

@@ -4,6 +4,7 @@ import {
   type FeasibilityReview,
   type FeasibilityReviewInput,
   type ReviewQueue,
+  type ReviewQueueItem,
   type ReviewQueueQuery,
 } from '@allot/shared';
 import type { Db } from '../../db/client';
@@ -11,7 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from 
 import { appendAudit } from '../audit/audit.repository';
 import { findCycleById } from '../cycles/cycles.repository';
 import { visibleCycle } from '../cycles/cycles.service';
-import { isStaffOrAdmin, type Viewer } from '../cycles/viewer';
+import { isAdmin, isStaffOrAdmin, type Viewer } from '../cycles/viewer';
 import { insertNotifications } from '../notifications/notifications.repository';
 import * as proposalsRepo from '../proposals/proposals.repository';
 import { lockCycleForAction } from '../proposals/proposals.service';
@@ -41,20 +42,34 @@ export async function reviewQueue(db: Db, cycleId: string, query: ReviewQueueQue
     limit: query.limit,
     offset: query.offset,
   });
+  return { items: rows.map(toQueueItem), total, unreviewed };
+}
+
+/**
+ * One proposal's queue entry, for staff and admins (internal notes included, as in the queue).
+ * 404 when the proposal is unknown, not in the queue (not shortlisted or given a verdict), or in a
+ * draft cycle the viewer may not see.
+ */
+export async function reviewItem(db: Db, viewer: Viewer, proposalId: string): Promise<ReviewQueueItem> {
+  const row = await repo.findQueueItem(db, proposalId);
+  const cycle = row === undefined ? undefined : await findCycleById(db, row.proposal.cycleId);
+  if (row === undefined || cycle === undefined || (cycle.phase === 'draft' && !isAdmin(viewer))) {
+    throw new NotFoundError('This proposal is not in the review queue: only shortlisted proposals are reviewed');
+  }
+  return toQueueItem(row);
+}
+
+function toQueueItem(row: repo.QueueRow): ReviewQueueItem {
   return {
-    items: rows.map((row) => ({
-      proposalId: row.proposal.id,
-      potId: row.proposal.potId,
-      wardId: row.wardId,
-      title: row.proposal.title,
-      category: row.proposal.category,
-      status: row.proposal.status,
-      estimatedCost: row.proposal.estimatedCost,
-      supportCount: row.supportCount,
-      review: row.review === null ? null : toStaffReview(row.review, row.reviewerName),
-    })),
-    total,
-    unreviewed,
+    proposalId: row.proposal.id,
+    potId: row.proposal.potId,
+    wardId: row.wardId,
+    title: row.proposal.title,
+    category: row.proposal.category,
+    status: row.proposal.status,
+    estimatedCost: row.proposal.estimatedCost,
+    supportCount: row.supportCount,
+    review: row.review === null ? null : toStaffReview(row.review, row.reviewerName),
   };
 }
 

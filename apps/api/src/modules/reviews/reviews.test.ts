@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { BallotProjectList, FeasibilityReview, NotificationList, Proposal, ProposalList, ReviewQueue } from '@allot/shared';
+import { BallotProjectList, FeasibilityReview, NotificationList, Proposal, ProposalList, ReviewQueue, ReviewQueueItem } from '@allot/shared';
 import { auditLog, feasibilityReviews, notifications, proposals } from '../../db/schema';
 import { count, createWard, expectEnvelope, useTestApp } from '../../../test/helpers';
 import { setPhase } from '../cycles/cycles.repository';
@@ -159,6 +159,73 @@ describe('GET /api/cycles/:id/reviews', () => {
 
   it.each(['signedOut', 'resident', 'councillor'] as const)('refuses %s', async (caller) => {
     expectEnvelope(await t.http().get(`/api/cycles/${cycle.id}/reviews`).set(cast[caller].auth), caller === 'signedOut' ? 401 : 403);
+  });
+});
+
+describe('GET /api/proposals/:id/review', () => {
+  it('gives staff and admins the same entry as the queue, internal notes included', async () => {
+    const itemCycle = await arrangeCycle(t.db, { wardIds, phase: 'feasibility' });
+    const done = await arrangeProposal(t.db, itemCycle, author.id, { status: 'shortlisted', title: 'Reviewed alone' });
+    const waiting = await arrangeProposal(t.db, itemCycle, author.id, { status: 'shortlisted', title: 'Waiting alone' });
+    await t.http().put(`/api/proposals/${done}/feasibility`).set(cast.staff.auth).send(verdict()).expect(200);
+    const queue = ReviewQueue.parse((await t.http().get(`/api/cycles/${itemCycle.id}/reviews`).set(cast.staff.auth)).body);
+    for (const caller of ['staff', 'admin'] as const) {
+      for (const id of [done, waiting]) {
+        const response = await t.http().get(`/api/proposals/${id}/review`).set(cast[caller].auth);
+        expect(response.status).toBe(200);
+        expect(ReviewQueueItem.parse(response.body)).toEqual(queue.items.find((item) => item.proposalId === id));
+      }
+      const reviewed = ReviewQueueItem.parse((await t.http().get(`/api/proposals/${done}/review`).set(cast[caller].auth)).body);
+      expect(reviewed).toMatchObject({ title: 'Reviewed alone', status: 'feasible_with_changes', review: { internalNotes: SECRET, reviewer: { id: cast.staff.id } } });
+      const open = ReviewQueueItem.parse((await t.http().get(`/api/proposals/${waiting}/review`).set(cast[caller].auth)).body);
+      expect(open).toMatchObject({ title: 'Waiting alone', status: 'shortlisted', review: null });
+    }
+  });
+
+  it.each(['signedOut', 'resident', 'councillor'] as const)('refuses %s without showing the internal notes', async (caller) => {
+    const id = await arrangeProposal(t.db, cycle, author.id, { status: 'shortlisted' });
+    await t.http().put(`/api/proposals/${id}/feasibility`).set(cast.staff.auth).send(verdict()).expect(200);
+    const response = await t.http().get(`/api/proposals/${id}/review`).set(cast[caller].auth);
+    expectEnvelope(response, caller === 'signedOut' ? 401 : 403);
+    expect(response.text).not.toContain('Smith & Sons');
+    expect(response.text).not.toMatch(/internalNotes/);
+  });
+
+  it('refuses the author of the proposal too', async () => {
+    const id = await arrangeProposal(t.db, cycle, author.id, { status: 'shortlisted' });
+    await t.http().put(`/api/proposals/${id}/feasibility`).set(cast.staff.auth).send(verdict()).expect(200);
+    const response = await t.http().get(`/api/proposals/${id}/review`).set(author.auth);
+    expectEnvelope(response, 403);
+    expect(response.text).not.toContain('Smith & Sons');
+  });
+
+  it('answers 404 for an unknown proposal and for one that is not in the queue', async () => {
+    expectEnvelope(await t.http().get('/api/proposals/00000000-0000-4000-8000-00000000abcd/review').set(cast.staff.auth), 404);
+    const submitted = await arrangeProposal(t.db, cycle, author.id, { status: 'submitted' });
+    expect(expectEnvelope(await t.http().get(`/api/proposals/${submitted}/review`).set(cast.staff.auth), 404).message).toMatch(/review queue/);
+    const notShortlisted = await arrangeProposal(t.db, cycle, author.id, { status: 'submitted' });
+    await t.db.update(proposals).set({ status: 'not_shortlisted' }).where(sql`${proposals.id} = ${notShortlisted}`);
+    expectEnvelope(await t.http().get(`/api/proposals/${notShortlisted}/review`).set(cast.admin.auth), 404);
+  });
+
+  it('hides a proposal of a draft cycle from staff (404) but not from admins', async () => {
+    const draft = await arrangeCycle(t.db, { wardIds, phase: 'draft' });
+    const id = await arrangeProposal(t.db, draft, author.id, { status: 'shortlisted', title: 'Drafted' });
+    const response = await t.http().get(`/api/proposals/${id}/review`).set(cast.staff.auth);
+    expect(expectEnvelope(response, 404).message).not.toContain('Drafted');
+    expect(ReviewQueueItem.parse((await t.http().get(`/api/proposals/${id}/review`).set(cast.admin.auth)).body)).toMatchObject({ proposalId: id, review: null });
+  });
+
+  it('answers 400 for an id that is not a proposal id', async () => {
+    const response = await t.http().get('/api/proposals/not-an-id/review').set(cast.staff.auth);
+    expect(expectEnvelope(response, 400).issues?.map((issue) => issue.path)).toContain('id');
+  });
+
+  it('is documented in OpenAPI with the queue entry as its answer', async () => {
+    const docs = (await t.http().get('/api/docs/json')).body as { paths: Record<string, { get?: { responses?: Record<string, unknown> } }> };
+    const operation = docs.paths['/api/proposals/{id}/review']?.get;
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404']);
+    expect(JSON.stringify(operation?.responses?.['200'])).toContain('supportCount');
   });
 });
 
