@@ -8,7 +8,7 @@ import { formatMoney, PHASE_LABELS } from '../../features/cycles/format';
 import { useProposal } from '../../features/proposals/api/get-proposal';
 import { proposalKeys } from '../../features/proposals/api/keys';
 import { useRecordVerdict } from '../../features/reviews/api/record-verdict';
-import { useReviewItem } from '../../features/reviews/api/review-queue';
+import { useReviewItem } from '../../features/reviews/api/get-review-item';
 import { VerdictForm } from '../../features/reviews/components/VerdictForm';
 import { RequireRole } from '../RequireRole';
 import type { VerdictSavedState } from './ReviewsPage';
@@ -20,7 +20,7 @@ function VerdictContent({ proposalId }: { proposalId: string }) {
   const { data: user } = useCurrentUser();
   const proposal = useProposal(proposalId, user?.id ?? 'anonymous');
   const cycle = useCycle(proposal.data?.cycleId);
-  const item = useReviewItem(proposal.data?.cycleId, proposalId);
+  const item = useReviewItem(proposalId);
   const recordVerdict = useRecordVerdict(() => queryClient.invalidateQueries({ queryKey: proposalKeys.all }));
 
   const error = proposal.error ?? cycle.error ?? item.error;

@@ -4,4 +4,6 @@ import type { ReviewQueueQuery } from '@allot/shared';
 export const reviewKeys = {
   all: ['reviews'] as const,
   queue: (cycleId: string, query: Partial<ReviewQueueQuery>) => [...reviewKeys.all, 'queue', cycleId, query] as const,
+  /** One proposal's queue entry (GET /api/proposals/:id/review). */
+  item: (proposalId: string) => [...reviewKeys.all, 'item', proposalId] as const,
 };
