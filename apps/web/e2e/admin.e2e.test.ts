@@ -30,6 +30,7 @@ describe.skipIf(skipReason !== '')('admin pages in the browser', () => {
       'Home',
       'Budget cycles',
       'Wards',
+      'Check a receipt',
       'Feasibility reviews',
       'Ward figures',
       'Manage cycles',
@@ -144,7 +145,7 @@ describe.skipIf(skipReason !== '')('admin pages in the browser', () => {
 
   it('shows a councillor the wards they represent and no admin pages', async () => {
     await signIn(page, 'councillor@demo.test', DEMO_PASSWORD);
-    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Ward figures', 'Notifications', 'My account']);
+    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Check a receipt', 'Ward figures', 'Notifications', 'My account']);
     const represented = page.locator('.summary-list__row').filter({ hasText: 'Wards you represent' }).locator('dd');
     await expect.poll(() => represented.textContent()).not.toMatch(/Loading|Unknown|None/);
     expect((await represented.textContent())?.trim()).not.toBe('');

@@ -19,7 +19,7 @@ describe.skipIf(skipReason !== '')('accounts in the browser', () => {
 
     await page.goto('/');
     await expectPage(page, 'Decide together how council money is spent', 'Decide together how council money is spent – Allot');
-    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Sign in', 'Create an account']);
+    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Check a receipt', 'Sign in', 'Create an account']);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Create an account' }).click();
     await expectPage(page, 'Create an account', 'Create an account – Allot');
@@ -41,17 +41,17 @@ describe.skipIf(skipReason !== '')('accounts in the browser', () => {
     expect(text).toContain(email);
     expect(text).toContain('Resident');
     expect(text).not.toContain('Administrator');
-    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Notifications', 'My account']);
+    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Check a receipt', 'Notifications', 'My account']);
 
     // The access token lives only in memory: a reload restores the session from the refresh cookie.
     await page.reload();
     await expectPage(page, 'My account');
-    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Notifications', 'My account']);
+    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Check a receipt', 'Notifications', 'My account']);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expectPage(page, 'Decide together how council money is spent');
     expect(await page.getByRole('status').textContent()).toBe('You have signed out.');
-    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Sign in', 'Create an account']);
+    expect(await navLinks(page)).toEqual(['Home', 'Budget cycles', 'Wards', 'Check a receipt', 'Sign in', 'Create an account']);
 
     // Signed out means signed out on the server too: a reload does not bring the session back.
     await page.goto('/account');

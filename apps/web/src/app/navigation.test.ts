@@ -19,25 +19,26 @@ const labels = (user: Me | null) => navItemsFor(user).map((item) => item.label);
 
 describe('main navigation', () => {
   it('offers signing in and creating an account to visitors who are signed out', () => {
-    expect(labels(null)).toEqual(['Home', 'Budget cycles', 'Wards', 'Sign in', 'Create an account']);
+    expect(labels(null)).toEqual(['Home', 'Budget cycles', 'Wards', 'Check a receipt', 'Sign in', 'Create an account']);
   });
 
   it('shows residents their notifications and account but no staff or admin pages', () => {
-    expect(labels(userWith(['resident']))).toEqual(['Home', 'Budget cycles', 'Wards', 'Notifications', 'My account']);
+    expect(labels(userWith(['resident']))).toEqual(['Home', 'Budget cycles', 'Wards', 'Check a receipt', 'Notifications', 'My account']);
   });
 
   it('shows councillors the ward figures but no staff or admin pages', () => {
     for (const roles of [['councillor'], ['resident', 'councillor']] as Role[][]) {
-      expect(labels(userWith(roles))).toEqual(['Home', 'Budget cycles', 'Wards', 'Ward figures', 'Notifications', 'My account']);
+      expect(labels(userWith(roles))).toEqual(['Home', 'Budget cycles', 'Wards', 'Check a receipt', 'Ward figures', 'Notifications', 'My account']);
     }
   });
 
   it('shows the feasibility reviews and paper-ballot desk to staff but no admin pages', () => {
-    expect(labels(userWith(['staff']))).toEqual(['Home', 'Budget cycles', 'Wards', 'Feasibility reviews', 'Paper ballots', 'Notifications', 'My account']);
+    expect(labels(userWith(['staff']))).toEqual(['Home', 'Budget cycles', 'Wards', 'Check a receipt', 'Feasibility reviews', 'Paper ballots', 'Notifications', 'My account']);
     expect(labels(userWith(['resident', 'staff', 'councillor']))).toEqual([
       'Home',
       'Budget cycles',
       'Wards',
+      'Check a receipt',
       'Feasibility reviews',
       'Paper ballots',
       'Ward figures',
@@ -51,6 +52,7 @@ describe('main navigation', () => {
       'Home',
       'Budget cycles',
       'Wards',
+      'Check a receipt',
       'Feasibility reviews',
       'Ward figures',
       'Manage cycles',

@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Home', audience: 'everyone' },
   { to: '/cycles', label: 'Budget cycles', audience: 'everyone' },
   { to: '/wards', label: 'Wards', audience: 'everyone' },
+  { to: '/receipts', label: 'Check a receipt', audience: 'everyone' },
   { to: '/reviews', label: 'Feasibility reviews', audience: { roles: ['staff', 'admin'] } },
   { to: '/paper-ballots', label: 'Paper ballots', audience: { roles: ['staff'] } },
   { to: '/ward-figures', label: 'Ward figures', audience: { roles: ['councillor', 'admin'] } },
