@@ -99,6 +99,12 @@ register({
   run: (i, o) => equalShares(i, { utility: 'points', completion: 'add1', exhaustiveStop: true, tieBreak: tb(o) }),
 });
 register({
+  key: 'mes_points_add1_greedy',
+  description: 'MES with points as utilities (cumulative ballots), add1 as above, then greedy by votes (voters who gave points) fills what is left',
+  voteTypes: ['cumulative', 'scoring'],
+  run: (i, o) => equalShares(i, { utility: 'points', completion: 'add1-greedy', exhaustiveStop: true, tieBreak: tb(o) }),
+});
+register({
   key: 'mes_cost_sat_add1_greedy',
   description: 'MES add1 as above, then greedy by votes fills what is left',
   voteTypes: ALL,
