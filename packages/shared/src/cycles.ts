@@ -137,14 +137,14 @@ export type BallotSettings = z.infer<typeof BallotSettings>;
 export type BallotKind = BallotSettings['kind'];
 export const BallotKind = z.enum(['approval', 'knapsack', 'cumulative', 'ranked']);
 
-export const TallyRule = z.enum(['greedy', 'equal-shares', 'equal-shares-add1', 'phragmen', 'max-welfare']);
+export const TallyRule = z.enum(['greedy', 'equal-shares', 'equal-shares-add1', 'phragmen', 'max-welfare', 'equal-shares-add1-greedy']);
 export type TallyRule = z.infer<typeof TallyRule>;
 
 /** The tally rules that make sense for each ballot kind (Phragmén needs approval sets). */
 export const TALLY_RULES_BY_BALLOT_KIND: Record<BallotKind, readonly TallyRule[]> = {
-  approval: ['greedy', 'equal-shares', 'equal-shares-add1', 'phragmen', 'max-welfare'],
-  knapsack: ['greedy', 'equal-shares', 'equal-shares-add1', 'phragmen', 'max-welfare'],
-  cumulative: ['greedy', 'equal-shares', 'equal-shares-add1', 'max-welfare'],
+  approval: ['greedy', 'equal-shares', 'equal-shares-add1', 'phragmen', 'max-welfare', 'equal-shares-add1-greedy'],
+  knapsack: ['greedy', 'equal-shares', 'equal-shares-add1', 'phragmen', 'max-welfare', 'equal-shares-add1-greedy'],
+  cumulative: ['greedy', 'equal-shares', 'equal-shares-add1', 'max-welfare', 'equal-shares-add1-greedy'],
   ranked: ['greedy'],
 };
 

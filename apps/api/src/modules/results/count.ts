@@ -76,6 +76,7 @@ const RULE_KEYS: Record<BallotKind, Partial<Record<TallyRule, string>>> = {
     'equal-shares-add1': 'mes_cost_sat_add1',
     phragmen: 'seq_phragmen',
     'max-welfare': 'max_welfare_cost_sat',
+    'equal-shares-add1-greedy': 'mes_cost_sat_add1_greedy',
   },
   knapsack: {
     greedy: 'greedy_cost_sat',
@@ -83,12 +84,14 @@ const RULE_KEYS: Record<BallotKind, Partial<Record<TallyRule, string>>> = {
     'equal-shares-add1': 'mes_cost_sat_add1',
     phragmen: 'seq_phragmen',
     'max-welfare': 'max_welfare_cost_sat',
+    'equal-shares-add1-greedy': 'mes_cost_sat_add1_greedy',
   },
   cumulative: {
     greedy: 'greedy_score',
     'equal-shares': 'mes_points',
     'equal-shares-add1': 'mes_points_add1',
     'max-welfare': 'max_welfare_cost_sat',
+    'equal-shares-add1-greedy': 'mes_points_add1_greedy',
   },
   ranked: { greedy: 'greedy_score' },
 };
@@ -266,6 +269,8 @@ export function describeRule(rule: TallyRule, kind: BallotKind): string {
       return `Method of equal shares: the pot is split equally among the voters, and each voter's share can only pay for projects they ${kind === 'cumulative' ? 'gave points to' : 'voted for'}. A project is funded when its supporters can pay for it together, cheapest per supporter first.`;
     case 'equal-shares-add1':
       return `Method of equal shares, completed: as equal shares, then each voter's share is raised step by step while the outcome still fits the pot, so that less money is left unspent.`;
+    case 'equal-shares-add1-greedy':
+      return `Method of equal shares, then the money left over: as equal shares, with each voter's share raised step by step while the outcome still fits the pot; then what is left of the pot pays for the projects ${kind === 'cumulative' ? 'given points by the most voters' : 'with the most votes'} that still fit, one by one.`;
     case 'phragmen':
       return 'Sequential Phragmén: projects are bought one at a time, each spread as a "load" over the voters who voted for it so that no voter carries much more than others; the count stops at the first project that no longer fits.';
     case 'max-welfare':
@@ -387,10 +392,40 @@ function translateEqualShares(ctx: Context, ex: EqualSharesExplanation): Transla
       stage: 'equal-shares',
     });
   });
+  // Greedy fill (add1-greedy): what the equal-shares steps left of the real pot pays for the
+  // projects not yet funded, in order of votes (ties by the tie-break), each that still fits.
+  const leftAfterShares = ctx.pot.budget - ex.rounds.reduce((sum, round) => sum + Number(round.cost), 0);
+  const byVoters = ctx.settings.kind === 'cumulative';
+  const orderWords = byVoters ? 'how many voters gave them points' : 'votes';
+  if (ex.completion === 'add1-greedy') {
+    steps.push({
+      projectId: null,
+      decision: 'note',
+      text:
+        ex.voters === 0
+          ? 'Nobody voted in this pot, so no project was funded with the money left over either.'
+          : ex.greedyFill.length > 0
+            ? `After the equal-shares steps, ${money(leftAfterShares)} of the pot was still unspent. That money, not voters' shares, then paid for the projects not yet funded, in order of ${orderWords}: each project that still fitted in what was left was funded.`
+            : `After the equal-shares steps, ${money(leftAfterShares)} of the pot was still unspent, and no project that was not yet funded fitted in it, so nothing was added with the money left over.`,
+    });
+  }
+  let moneyLeft = leftAfterShares;
   for (const fill of ex.greedyFill) {
     const title = quoted(ctx.titleOf(fill.project));
-    steps.push({ projectId: fill.project, decision: 'funded', text: `${title} (costs ${money(fill.cost)}) was added afterwards from the money left, by votes.` });
-    decisions.set(fill.project, { decision: 'funded', reason: `Funded after the equal-shares steps, from the money left (${plural(fill.votes, 'vote')}).` });
+    const cost = Number(fill.cost);
+    const before = moneyLeft;
+    moneyLeft -= cost;
+    const support = byVoters ? `points from ${plural(fill.votes, 'voter')}` : plural(fill.votes, 'vote');
+    const why =
+      fill.votes === 0
+        ? `nobody voted for it, but no project with ${byVoters ? 'points' : 'votes'} fitted any more and its cost of ${money(cost)} fitted in the ${money(before)} still left`
+        : `with ${support} it came next in order of ${orderWords} among the projects not yet funded, and its cost of ${money(cost)} fitted in the ${money(before)} still left`;
+    steps.push({
+      projectId: fill.project,
+      decision: 'funded',
+      text: `${title} (${support}, costs ${money(cost)}) was funded with money left over in the pot, not from voters' shares: ${money(before)} was left, so it fitted, leaving ${money(moneyLeft)}.`,
+    });
+    decisions.set(fill.project, { decision: 'funded', reason: `Funded with money left over in the pot after the equal-shares steps, not from voters' shares: ${why}.` });
     costSharing.push({
       projectId: fill.project,
       cost: Number(fill.cost),
@@ -403,9 +438,16 @@ function translateEqualShares(ctx: Context, ex: EqualSharesExplanation): Transla
       stage: 'completion',
     });
   }
+  const notAffordable = 'Not funded: its supporters did not have enough of their equal shares left to pay for it together';
   for (const project of ctx.pot.projects) {
     if (decisions.has(project.id)) continue;
-    const reason = unfundedReason(ctx, project.id, 'Not funded: its supporters did not have enough of their equal shares left to pay for it together.');
+    const otherwise =
+      ex.completion !== 'add1-greedy'
+        ? `${notAffordable}.`
+        : project.cost > leftAfterShares
+          ? `${notAffordable}, and at ${money(project.cost)} it cost more than the ${money(leftAfterShares)} of the pot left over afterwards.`
+          : `${notAffordable}, and the ${money(leftAfterShares)} of the pot left over afterwards went first to projects ahead of it in order of ${orderWords}; too little was left for it.`;
+    const reason = unfundedReason(ctx, project.id, otherwise);
     steps.push({ projectId: project.id, decision: 'skipped', text: `${quoted(project.title)} (costs ${money(project.cost)}) was not funded. ${reason.replace(/^Not funded: /, '').replace(/^./, (c) => c.toUpperCase())}` });
     decisions.set(project.id, { decision: 'skipped', reason });
   }
@@ -413,7 +455,10 @@ function translateEqualShares(ctx: Context, ex: EqualSharesExplanation): Transla
   steps.push({
     projectId: null,
     decision: 'note',
-    text: `${money(ex.unspent.amount)} of the voters' shares was not spent; ${money(ctx.pot.budget - spent)} of the pot was left unspent.`,
+    text:
+      ex.completion === 'add1-greedy'
+        ? `${money(ex.unspent.amount)} of the voters' shares was not spent in the equal-shares steps; ${ex.greedyFill.length > 0 ? `${money(leftAfterShares - moneyLeft)} of the money left over in the pot paid for ${plural(ex.greedyFill.length, 'more project')}` : 'no more projects were paid for from the money left over'}; ${money(ctx.pot.budget - spent)} of the pot was left unspent.`
+        : `${money(ex.unspent.amount)} of the voters' shares was not spent; ${money(ctx.pot.budget - spent)} of the pot was left unspent.`,
   });
   return {
     steps,

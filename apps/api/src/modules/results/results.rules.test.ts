@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { BallotSettings, TallyRule } from '@allot/shared';
+import { runRule } from '@allot/tally';
 import type { Db } from '../../db/client';
 import { useTestApp } from '../../../test/helpers';
 import { arrangeResultsCycle, castBallots, checkExportRoundTrip, countAndPublish, idsOf, potOf, type ProjectSpec, type ResultsCycle } from './test-fixtures';
@@ -36,17 +37,18 @@ async function instanceOne(rule: 'greedy' | 'equal-shares' | 'equal-shares-add1'
 type PotAChoice = { projects: string[] } | { points: Record<string, number> } | { ranking: string[] };
 
 /**
- * Pot A of budget 100 holds `projects`; one new resident per entry of `ballots(ids)` votes in it,
- * then the cycle is counted under `rule` and published. Returns the cycle, the ids by label and
- * pot A's published result.
+ * Pot A of `budget` (default 100) holds `projects`; one new resident per entry of `ballots(ids)`
+ * votes in it, then the cycle is counted under `rule` and published. Returns the cycle, the ids by
+ * label and pot A's published result.
  */
 async function countPotA<K extends string>(
   ballot: BallotSettings,
   rule: TallyRule,
   projects: Record<K, ProjectSpec>,
   ballots: (ids: Record<K, string>) => PotAChoice[],
+  budget = 100,
 ) {
-  const cycle = await arrangeResultsCycle(t, { ballot, rule, budget: 100, projects });
+  const cycle = await arrangeResultsCycle(t, { ballot, rule, budget, projects });
   const ids = idsOf(cycle, ...(Object.keys(projects) as K[]));
   await castBallots(t, cycle, ballots(ids).map((choice) => [{ potId: cycle.potA, ...choice }]));
   const pot = potOf(await countAndPublish(t, cycle), cycle.potA);
@@ -166,6 +168,101 @@ describe('counting under each rule', () => {
       ],
     });
     expect(pot.explanation.some((step) => step.decision === 'note' && /raised £1 at a time/.test(step.text))).toBe(true);
+    await checkExportRoundTrip(t, cycle.id, pot);
+  });
+
+  it('equal shares then the greedy fill funds, with the money left over, a project the add-one completion alone leaves out', async () => {
+    const {
+      cycle,
+      ids: { A, W, Z },
+      pot,
+    } = await countPotA({ kind: 'approval' }, 'equal-shares-add1-greedy', { A: { cost: 50 }, W: { cost: 45 }, Z: { cost: 60 } }, ({ A, W, Z }) => [
+      { projects: [A, W] },
+      { projects: [A] },
+      { projects: [Z] },
+      { projects: [Z] },
+    ]);
+    // Pot 100, 4 voters: shares start at 25. Votes: A 2 (voters 1, 2), Z 2 (voters 3, 4), W 1 (voter 1).
+    // Equal shares at b per voter: A is affordable from b = 25 (25 each); Z needs 2b ≥ 60, b ≥ 30;
+    // W needs voter 1 to pay 45 alone, but voter 1 has b − 25 after A (and b < 45 before it).
+    // Add-one: b = 25, 26, 27, 28, 29 all give {A} (50 spent); W (45) still fits in the 50 left, so
+    // the outcome is not exhaustive and b rises. At b = 30, A and Z (both 1/2: same price for what
+    // they cost) are both bought: 110 > 100, so the count keeps b = 29, {A}: 6 runs. Voters' shares
+    // left: 4 × 29 − 50 = 66. (mes_cost_sat_add1 stops here: W unfunded, 50 of 100 spent.)
+    // Greedy fill of the 50 left, by votes: Z (2 votes, 60) does not fit; W (1 vote, 45) fits: 5 left.
+    expect(pot.funded).toEqual([A, W]);
+    expect(pot.ruleKey).toBe('mes_cost_sat_add1_greedy');
+    expect(pot.rule).toBe('equal-shares-add1-greedy');
+    expect(pot.spent).toBe(95);
+    expect(pot.ruleDescription).toMatch(/then what is left of the pot pays for the projects with the most votes that still fit/);
+    expect(pot.projects.map((p) => [p.id, p.decision, p.votes])).toEqual([
+      [A, 'funded', 2],
+      [W, 'funded', 1],
+      [Z, 'skipped', 2],
+    ]);
+    expect(pot.projects.find((p) => p.id === W)?.reason).toBe(
+      "Funded with money left over in the pot after the equal-shares steps, not from voters' shares: with 1 vote it came next in order of votes among the projects not yet funded, and its cost of £45 fitted in the £50 still left.",
+    );
+    expect(pot.projects.find((p) => p.id === Z)?.reason).toBe(
+      'Not funded: its supporters did not have enough of their equal shares left to pay for it together, and at £60 it cost more than the £50 of the pot left over afterwards.',
+    );
+    expect(pot.equalShares).toEqual({
+      voters: 4,
+      budgetPerVoterStart: '25',
+      budgetPerVoterUsed: '29',
+      costSharing: [
+        { projectId: A, cost: 50, paidInFull: 2, paidEverythingLeft: 0, price: '25', priceUnit: 'supporter', paidInFullTotal: '50', paidEverythingLeftTotal: '0', stage: 'equal-shares' },
+        { projectId: W, cost: 45, paidInFull: 0, paidEverythingLeft: 0, price: '0', priceUnit: 'supporter', paidInFullTotal: '0', paidEverythingLeftTotal: '0', stage: 'completion' },
+      ],
+      unspent: '66',
+    });
+    const texts = pot.explanation.map((step) => step.text);
+    expect(texts).toContain("To leave less money unspent, the count was repeated with each voter's share raised £1 at a time while the outcome still fitted in the pot (6 runs). The outcome kept gave each voter £29.");
+    expect(texts).toContain(
+      "After the equal-shares steps, £50 of the pot was still unspent. That money, not voters' shares, then paid for the projects not yet funded, in order of votes: each project that still fitted in what was left was funded.",
+    );
+    expect(pot.explanation.find((step) => step.projectId === W)).toEqual({
+      projectId: W,
+      decision: 'funded',
+      text: "“Project costing 45” (1 vote, costs £45) was funded with money left over in the pot, not from voters' shares: £50 was left, so it fitted, leaving £5.",
+    });
+    expect(texts.at(-1)).toBe("£66 of the voters' shares was not spent in the equal-shares steps; £45 of the money left over in the pot paid for 1 more project; £5 of the pot was left unspent.");
+    const { instance } = await checkExportRoundTrip(t, cycle.id, pot);
+    // The same open data under the add-one completion alone funds A only.
+    expect(runRule('mes_cost_sat_add1', instance, { tieBreak: pot.tieBreak }).selected).toEqual([A]);
+  });
+
+  it('equal shares then the greedy fill on cumulative ballots ranks the money left over by voters who gave points', async () => {
+    const {
+      cycle,
+      ids: { G1, G2 },
+      pot,
+    } = await countPotA(
+      { kind: 'cumulative', points: 10 },
+      'equal-shares-add1-greedy',
+      { G1: { cost: 60 }, G2: { cost: 20 }, G3: { cost: 40 } },
+      ({ G1, G2, G3 }) => [{ points: { [G3]: 10 } }, { points: { [G1]: 9, [G2]: 1 } }, { points: { [G1]: 10 } }],
+      90,
+    );
+    // Pot 90, 3 voters: shares start at 30; a supporter pays price × points, at most their share b.
+    // G1 (voter 2: 9 points, voter 3: 10) always has the lowest price per point (at most b/9, against
+    // 20 for G2 and 4 for G3), so it goes first; afterwards voter 2 keeps at most b − 60·9/19 < 20
+    // for b < 48, so G2 stays out. G3 needs voter 1 alone to pay 40: b ≥ 40. So b = 30 … 39 give
+    // {G1} (30 left, G2 would fit: not exhaustive) and b = 40 gives {G1, G3} = 100 > 90: keep b = 39.
+    // At 39 nobody is capped: 60/19 ≈ £3.16 per point. Greedy fill of the 30 left: G2 and G3 each
+    // have 1 voter; the cheaper G2 (20) first fits (10 left); G3 (40) does not.
+    expect(pot.funded).toEqual([G1, G2]);
+    expect(pot.ruleKey).toBe('mes_points_add1_greedy');
+    expect(pot.spent).toBe(80);
+    expect(pot.equalShares).toMatchObject({
+      budgetPerVoterStart: '30',
+      budgetPerVoterUsed: '39',
+      costSharing: [
+        { projectId: G1, paidInFull: 2, paidEverythingLeft: 0, price: '3.16', priceUnit: 'point', paidInFullTotal: '60', stage: 'equal-shares' },
+        { projectId: G2, cost: 20, paidInFull: 0, paidEverythingLeft: 0, stage: 'completion' },
+      ],
+    });
+    expect(pot.projects.find((p) => p.id === G2)?.reason).toMatch(/^Funded with money left over in the pot after the equal-shares steps, not from voters' shares: with points from 1 voter it came next in order of how many voters gave them points/);
     await checkExportRoundTrip(t, cycle.id, pot);
   });
 

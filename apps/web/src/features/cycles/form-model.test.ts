@@ -1,6 +1,6 @@
-import { CycleCreate, type Ward } from '@allot/shared';
+import { BallotKind, CycleCreate, type Ward } from '@allot/shared';
 import { describe, expect, it } from 'vitest';
-import { CITY_WIDE, draftFromCycle, parseWhole, potBalance, potKeysSent, requestFromDraft } from './form-model';
+import { CITY_WIDE, draftFromCycle, parseWhole, potBalance, potKeysSent, requestFromDraft, TALLY_RULE_LABELS, tallyRulesFor } from './form-model';
 
 const NORTH = '00000000-0000-4000-8000-0000000000a1';
 const wards = [
@@ -71,5 +71,22 @@ describe('cycle form model', () => {
     // Every problem is about the missing end date (the form shows the first one next to that field).
     expect(new Set(parsed.error?.issues.map((issue) => issue.path.join('.')))).toEqual(new Set(['schedule.voting.end']));
     expect(parsed.error?.issues[0]?.message).toBe('Use a date like 2027-03-31');
+  });
+
+  it('offers equal shares with the money left over for approval, budget and points ballots, not ranked ones, with a label', () => {
+    for (const kind of BallotKind.options) {
+      for (const rule of tallyRulesFor(kind)) expect(TALLY_RULE_LABELS[rule]).toMatch(/\S/);
+    }
+    expect(BallotKind.options.filter((kind) => tallyRulesFor(kind).includes('equal-shares-add1-greedy'))).toEqual(['approval', 'knapsack', 'cumulative']);
+    expect(TALLY_RULE_LABELS['equal-shares-add1-greedy']).toBe(
+      'Method of equal shares, raising each voter’s share, then using what is left for the most-voted projects that still fit',
+    );
+  });
+
+  it('sends the chosen counting rule as it is', () => {
+    const draft = filledDraft();
+    draft.tallyRule = 'equal-shares-add1-greedy';
+    const request = CycleCreate.parse(requestFromDraft(draft, wards));
+    expect(request.tally.rule).toBe('equal-shares-add1-greedy');
   });
 });

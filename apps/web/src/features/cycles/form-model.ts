@@ -26,6 +26,7 @@ export const TALLY_RULE_LABELS: Record<TallyRule, string> = {
   'equal-shares-add1': 'Method of equal shares, raising the per-voter budget to spend more',
   phragmen: 'Sequential Phragmén',
   'max-welfare': 'Greatest total satisfaction (utilitarian)',
+  'equal-shares-add1-greedy': 'Method of equal shares, raising each voter’s share, then using what is left for the most-voted projects that still fit',
 };
 
 /** City-wide pot key in the form (ward pots are keyed by ward id). */

@@ -63,10 +63,12 @@ export const RULE_NAMES: Record<TallyRule, string> = {
   'equal-shares-add1': 'Method of equal shares, with each voter’s share raised to use more of the money',
   phragmen: 'Sequential Phragmén',
   'max-welfare': 'Most satisfaction overall',
+  'equal-shares-add1-greedy': 'Method of equal shares, with each voter’s share raised, then the money left over spent on the most-voted projects that still fit',
 };
 
+/** The rules whose results carry equal-shares cost sharing (`PotResult.equalShares`). */
 export function isEqualShares(rule: TallyRule): boolean {
-  return rule === 'equal-shares' || rule === 'equal-shares-add1';
+  return rule === 'equal-shares' || rule === 'equal-shares-add1' || rule === 'equal-shares-add1-greedy';
 }
 
 /** Words for the outcome column: the colour of a row never carries the meaning alone. */
