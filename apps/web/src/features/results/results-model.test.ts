@@ -1,7 +1,8 @@
-import type { CostSharing, WardSummary } from '@allot/shared';
+import { TallyRule, type CostSharing, type WardSummary } from '@allot/shared';
 import { describe, expect, it } from 'vitest';
 import {
   compareCounts,
+  completionSummary,
   costSplit,
   describeCostSharing,
   describeDelivery,
@@ -9,7 +10,9 @@ import {
   formatMoney,
   formatPercent,
   formatTimestamp,
+  isEqualShares,
   resultsAccess,
+  RULE_NAMES,
   scoreHeading,
   wardBars,
 } from './results-model';
@@ -81,7 +84,7 @@ describe('score columns', () => {
 
 describe('how the cost of a funded project was shared', () => {
   it('splits the bar by what each group paid, as parts of the cost', () => {
-    expect(costSplit(sharing())).toEqual({ paidInFull: 0.75, paidEverythingLeft: 0.25 });
+    expect(costSplit(sharing())).toEqual({ paidInFull: 0.75, paidEverythingLeft: 0.25, leftOver: 0 });
   });
 
   it('never draws more than the whole bar when the rounded totals add up to a little over the cost', () => {
@@ -90,7 +93,7 @@ describe('how the cost of a funded project was shared', () => {
   });
 
   it('draws nothing for a project no supporter paid towards', () => {
-    expect(costSplit(sharing({ paidInFullTotal: '0', paidEverythingLeftTotal: '0', cost: 0 }))).toEqual({ paidInFull: 0, paidEverythingLeft: 0 });
+    expect(costSplit(sharing({ paidInFullTotal: '0', paidEverythingLeftTotal: '0', cost: 0 }))).toEqual({ paidInFull: 0, paidEverythingLeft: 0, leftOver: 0 });
   });
 
   it('says in words who paid what, per supporter or per point', () => {
@@ -105,6 +108,36 @@ describe('how the cost of a funded project was shared', () => {
 
   it('leaves out a group nobody was in', () => {
     expect(describeCostSharing(sharing({ paidInFull: 0, paidInFullTotal: '0' }), 'GBP')).toHaveLength(1);
+  });
+
+  // What the API sends for a project the greedy fill funded after the equal-shares steps.
+  const filled = sharing({ projectId: 'p2', cost: 45, paidInFull: 0, paidEverythingLeft: 0, price: '0', paidInFullTotal: '0', paidEverythingLeftTotal: '0', stage: 'completion' });
+
+  it('draws a project funded from money left over in the pot as a whole bar of that kind, not as an empty one', () => {
+    expect(costSplit(filled)).toEqual({ paidInFull: 0, paidEverythingLeft: 0, leftOver: 1 });
+  });
+
+  it('says that no voter’s share paid for a project funded from money left over, and how it was paid for', () => {
+    expect(describeCostSharing(filled, 'GBP')).toEqual([
+      'No voter’s share paid for it: its whole cost of £45 came from money left over in the pot after the equal-shares steps, because it came next in order of votes and still fitted in what was left.',
+    ]);
+  });
+
+  it('sums up the money left after the equal-shares steps and what it paid for, only when something was funded from it', () => {
+    expect(completionSummary(100, [sharing({ cost: 50 }), filled])).toEqual({ leftAfterShares: 50, projects: 1, spent: 45 });
+    expect(completionSummary(100, [sharing({ cost: 50 }), filled, { ...filled, projectId: 'p3', cost: 5 }])).toEqual({ leftAfterShares: 50, projects: 2, spent: 50 });
+    expect(completionSummary(100, [sharing({ cost: 50 })])).toBeNull();
+    expect(completionSummary(100, [])).toBeNull();
+  });
+});
+
+describe('rule names', () => {
+  it('names every rule, and shows cost sharing for each equal-shares rule only', () => {
+    for (const rule of TallyRule.options) expect(RULE_NAMES[rule]).toMatch(/\S/);
+    expect(RULE_NAMES['equal-shares-add1-greedy']).toBe(
+      'Method of equal shares, with each voter’s share raised, then the money left over spent on the most-voted projects that still fit',
+    );
+    expect(TallyRule.options.filter(isEqualShares)).toEqual(['equal-shares', 'equal-shares-add1', 'equal-shares-add1-greedy']);
   });
 });
 

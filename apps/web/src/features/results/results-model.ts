@@ -107,19 +107,30 @@ export interface CostSplit {
   /** Parts of the project's cost, between 0 and 1, that each group paid (drawn as bar lengths). */
   paidInFull: number;
   paidEverythingLeft: number;
+  /** Part paid from money left over in the pot, not from voters' shares (the completion stage). */
+  leftOver: number;
 }
 
-/** How the cost of one project divides between the two groups of supporters, as parts of its cost. */
+/**
+ * How the cost of one project divides between the two groups of supporters, as parts of its cost. A
+ * project funded in the completion stage was paid wholly from money left over in the pot.
+ */
 export function costSplit(sharing: CostSharing): CostSplit {
+  if (sharing.stage === 'completion') return { paidInFull: 0, paidEverythingLeft: 0, leftOver: sharing.cost > 0 ? 1 : 0 };
   const full = amountOf(sharing.paidInFullTotal);
   const left = amountOf(sharing.paidEverythingLeftTotal);
   const whole = Math.max(sharing.cost, full + left);
-  if (whole <= 0) return { paidInFull: 0, paidEverythingLeft: 0 };
-  return { paidInFull: full / whole, paidEverythingLeft: left / whole };
+  if (whole <= 0) return { paidInFull: 0, paidEverythingLeft: 0, leftOver: 0 };
+  return { paidInFull: full / whole, paidEverythingLeft: left / whole, leftOver: 0 };
 }
 
 /** One sentence per group, with the numbers the bar shows, e.g. for the chart's text and its label. */
 export function describeCostSharing(sharing: CostSharing, currency: string): string[] {
+  if (sharing.stage === 'completion') {
+    return [
+      `No voter’s share paid for it: its whole cost of ${formatMoney(sharing.cost, currency)} came from money left over in the pot after the equal-shares steps, because it came next in order of votes and still fitted in what was left.`,
+    ];
+  }
   const per = sharing.priceUnit === 'point' ? 'per point they gave it' : 'each';
   const lines: string[] = [];
   if (sharing.paidInFull > 0) {
@@ -134,6 +145,29 @@ export function describeCostSharing(sharing: CostSharing, currency: string): str
   }
   if (lines.length === 0) lines.push('No supporter paid towards this project from their share.');
   return lines;
+}
+
+export interface CompletionSummary {
+  /** Money left in the pot after the equal-shares steps. */
+  leftAfterShares: number;
+  /** Projects then funded from it, and what they cost together. */
+  projects: number;
+  spent: number;
+}
+
+/**
+ * The completion stage of equal shares (greedy fill) in numbers: what the equal-shares steps left of
+ * the pot and what was then funded from it. Null when no project was funded that way.
+ */
+export function completionSummary(budget: number, costSharing: readonly CostSharing[]): CompletionSummary | null {
+  const completion = costSharing.filter((sharing) => sharing.stage === 'completion');
+  if (completion.length === 0) return null;
+  const fromShares = costSharing.filter((sharing) => sharing.stage === 'equal-shares').reduce((sum, sharing) => sum + sharing.cost, 0);
+  return {
+    leftAfterShares: budget - fromShares,
+    projects: completion.length,
+    spent: completion.reduce((sum, sharing) => sum + sharing.cost, 0),
+  };
 }
 
 export interface WardBar {

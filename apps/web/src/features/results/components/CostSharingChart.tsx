@@ -1,9 +1,9 @@
 import '../results.css';
 import type { EqualSharesSummary, PotResult } from '@allot/shared';
-import { costSplit, describeCostSharing, formatAmount, formatCount, formatMoney, plural } from '../results-model';
+import { completionSummary, costSplit, describeCostSharing, formatAmount, formatCount, formatMoney, plural } from '../results-model';
 import { Bar, Swatch } from './Bar';
 
-function Legend() {
+function Legend({ leftOver }: { leftOver: boolean }) {
   return (
     <ul className="legend" aria-label="Key to the bars">
       <li>
@@ -12,6 +12,11 @@ function Legend() {
       <li>
         <Swatch className="bar__part--left" striped /> Striped: supporters who paid everything they had left
       </li>
+      {leftOver ? (
+        <li>
+          <Swatch className="bar__part--leftover" lined /> Upright lines: money left over in the pot, not from voters’ shares
+        </li>
+      ) : null}
     </ul>
   );
 }
@@ -19,11 +24,14 @@ function Legend() {
 /**
  * Method of equal shares: how each funded project's cost was shared among its supporters, as a bar
  * split in two (solid: supporters who paid the full share; striped: those who paid all they had
- * left) with the same numbers in words, then each voter's share and the money nobody spent.
+ * left) with the same numbers in words, then each voter's share and the money nobody spent. A
+ * project the completion stage funded from money left over in the pot (no voter's share paid for
+ * it) has a bar of upright lines and says so.
  */
 export function CostSharingChart({ pot, summary, currency }: { pot: PotResult; summary: EqualSharesSummary; currency: string }) {
   const titles = new Map(pot.projects.map((project) => [project.id, project.title]));
   const raised = summary.budgetPerVoterUsed !== summary.budgetPerVoterStart;
+  const completion = completionSummary(pot.budget, summary.costSharing);
   return (
     <>
       <p>
@@ -41,11 +49,19 @@ export function CostSharingChart({ pot, summary, currency }: { pot: PotResult; s
       <p>
         Money left in voters’ shares, not spent on any project: <strong>{formatAmount(summary.unspent, currency)}</strong>.
       </p>
+      {completion ? (
+        <p>
+          After the equal-shares steps, <strong>{formatMoney(completion.leftAfterShares, currency)}</strong> of the pot was still
+          unspent. That money, not voters’ shares, then paid for {plural(completion.projects, 'more project', 'more projects')} (
+          {formatMoney(completion.spent, currency)} in all): the projects not yet funded were taken in order of votes, and each one
+          that still fitted in what was left was funded.
+        </p>
+      ) : null}
       {summary.costSharing.length === 0 ? (
         <p>No project was funded from voters’ shares.</p>
       ) : (
         <>
-          <Legend />
+          <Legend leftOver={completion !== null} />
           <ul className="cost-sharing">
             {summary.costSharing.map((sharing) => {
               const split = costSplit(sharing);
@@ -59,15 +75,13 @@ export function CostSharingChart({ pot, summary, currency }: { pot: PotResult; s
                     parts={[
                       { length: split.paidInFull, className: 'bar__part bar__part--full' },
                       { length: split.paidEverythingLeft, className: 'bar__part bar__part--left', striped: true },
+                      { length: split.leftOver, className: 'bar__part bar__part--leftover', lined: true },
                     ]}
                   />
                   <ul className="cost-sharing__numbers">
                     {describeCostSharing(sharing, currency).map((line) => (
                       <li key={line}>{line}</li>
                     ))}
-                    {sharing.stage === 'completion' ? (
-                      <li>Funded after the equal-shares rounds, to use money that was left over.</li>
-                    ) : null}
                   </ul>
                 </li>
               );
