@@ -20,11 +20,15 @@ describe('demo published cycle', () => {
     expect(results.status).toBe(200);
     expect(results.body.status).toBe('published');
     expect(results.body.pots).toHaveLength(5);
-    for (const pot of results.body.pots as { ruleKey: string; funded: string[]; ballots: number; spent: number; budget: number }[]) {
-      expect(pot.ruleKey).toBe('mes_cost_sat_add1');
+    type Pot = { rule: string; ruleKey: string; funded: string[]; ballots: number; spent: number; budget: number; projects: { cost: number; funded: boolean }[] };
+    for (const pot of results.body.pots as Pot[]) {
+      expect(pot.rule).toBe('equal-shares-add1-greedy');
+      expect(pot.ruleKey).toBe('mes_cost_sat_add1_greedy');
       expect(pot.funded.length).toBeGreaterThan(0);
       expect(pot.ballots).toBeGreaterThanOrEqual(40);
       expect(pot.spent).toBeLessThanOrEqual(pot.budget);
+      // The greedy fill leaves no project unfunded that still fits in what is left of the pot.
+      for (const project of pot.projects.filter((p) => !p.funded)) expect(project.cost).toBeGreaterThan(pot.budget - pot.spent);
     }
 
     // Delivery is under way on funded projects, and every funded project is listed.

@@ -142,8 +142,9 @@ export interface SeededResultsCycle {
 }
 
 /**
- * A finished vote: an approval ballot counted by the method of equal shares (with the
- * "increase the per-voter budget" completion), cast last spring by a few hundred demo voters
+ * A finished vote: an approval ballot counted by the method of equal shares with both usual
+ * completions ("increase the per-voter budget", then the money left goes to the most-voted
+ * projects that still fit), cast last spring by a few hundred demo voters
  * online and on paper. Leaves the cycle in `counting`; the results seed counts and publishes it.
  * Idempotent: returns null when the cycle already exists.
  */
@@ -164,7 +165,7 @@ export async function seedDemoResultsVote(db: Db, passwordHash: string, ballotSe
   const year = window.start.getUTCFullYear();
   const input: CycleCreate = {
     name: DEMO_RESULTS_CYCLE,
-    description: `Riverside's £220,000 fund for greener, safer streets in Northgate, Old Harbour, Millbrook and St Aldhelm's, plus borough-wide ideas. Voted in May ${year}, counted by the method of equal shares so that every group of residents gets a fair share of each pot.`,
+    description: `Riverside's £220,000 fund for greener, safer streets in Northgate, Old Harbour, Millbrook and St Aldhelm's, plus borough-wide ideas. Voted in May ${year}, counted by the method of equal shares so that every group of residents gets a fair share of each pot, with any money left over going to the most-voted projects that still fit.`,
     currency: 'GBP',
     totalBudget: 220_000,
     pots: [...WARDS.map((code) => ({ wardId: wardIdOf(code), budget: 40_000 })), { wardId: null, budget: 60_000 }],
@@ -176,7 +177,7 @@ export async function seedDemoResultsVote(db: Db, passwordHash: string, ballotSe
     },
     rounds: [{ name: 'Autumn discussion', start: `${year - 1}-11-01`, end: `${year - 1}-12-15`, shortlistRule: null }],
     ballot: { kind: 'approval', maxCount: 4 },
-    tally: { rule: 'equal-shares-add1', tieBreak: ['lowerCost', 'id'] },
+    tally: { rule: 'equal-shares-add1-greedy', tieBreak: ['lowerCost', 'id'] },
     eligibility: { wardEstablishment: 'self-declared' },
   };
   const projectIds = new Map<string, string>();
