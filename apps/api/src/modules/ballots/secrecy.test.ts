@@ -55,11 +55,20 @@ describe('ballot secrecy', () => {
     const queries: Record<string, Record<string, string>> = {
       '/api/cycles/{id}/voters': { q: 'example.test' },
       '/api/users': { q: 'example.test' },
+      '/api/cycles/{id}/export.pb': { pot: cycle.potA },
+      '/api/cycles/{id}/results.csv': { pot: cycle.potA },
+      '/api/cycles/{id}/stats.csv': { ward: cycle.wardA },
     };
 
     let calls = 0;
-    for (const phase of ['voting', 'counting'] as const) {
-      await setPhase(t.db, cycle.id, phase);
+    for (const phase of ['voting', 'counting', 'results'] as const) {
+      if (phase === 'results') {
+        // Counted and published through the API, so results, open data and ward figures hold real data.
+        expect((await t.http().post(`/api/cycles/${cycle.id}/tally`).set(admin.auth)).status).toBe(200);
+        expect((await t.http().post(`/api/cycles/${cycle.id}/publish`).set(admin.auth)).status).toBe(200);
+      } else {
+        await setPhase(t.db, cycle.id, phase);
+      }
       for (const caller of [staff, councillor, admin]) {
         for (const path of routes) {
           if (path.startsWith('/api/docs')) continue;
@@ -82,6 +91,13 @@ describe('ballot secrecy', () => {
     expect(JSON.stringify(desk.body)).toContain(casts[0]?.voter.email ?? 'missing');
     const board = await t.http().get(`/api/cycles/${cycle.id}/receipts`);
     expect(JSON.stringify(board.body)).toContain(casts[0]?.receipt ?? 'missing');
+    // ... and the published open data holds the ward pot's ballots, with nothing that names a voter
+    const exported = await t.http().get(`/api/cycles/${cycle.id}/export.pb`).query({ pot: cycle.potA });
+    expect(exported.status).toBe(200);
+    expect(exported.text).toContain(cycle.a[0] ?? 'missing');
+    for (const cast of casts) {
+      for (const secret of [cast.voter.id, cast.voter.email, cast.receipt, cast.contentHash]) expect(exported.text).not.toContain(secret);
+    }
     expect(calls).toBeGreaterThan(100);
   }, 120_000);
 });
