@@ -191,6 +191,7 @@ describe.skipIf(skipReason !== '')('counting and results in the browser', () => 
     const sharing = wardPot.getByRole('region', { name: 'How the cost of each funded project was shared' });
     const sharingText = (await sharing.textContent()) ?? '';
     expect(sharingText).toContain('among the 5 people who voted in it: each started with £6,000');
+    expect(sharingText).toContain('Money in the pot not spent on any project: £10,000.');
     const garden = sharing.locator('.cost-sharing__project').filter({ hasText: PROJECTS.garden.title });
     expect(await garden.locator('.cost-sharing__numbers li').allTextContents()).toEqual(['4 supporters paid the full share of £3,000 each: £12,000 in all.']);
     const shelter = sharing.locator('.cost-sharing__project').filter({ hasText: PROJECTS.shelter.title });

@@ -47,7 +47,14 @@ export function CostSharingChart({ pot, summary, currency }: { pot: PotResult; s
         </p>
       ) : null}
       <p>
-        Money left in voters’ shares, not spent on any project: <strong>{formatAmount(summary.unspent, currency)}</strong>.
+        Money in the pot not spent on any project: <strong>{formatMoney(pot.budget - pot.spent, currency)}</strong>.
+        {raised ? (
+          <>
+            {' '}
+            (Each share was raised, so together the shares came to more than the pot:{' '}
+            {formatAmount(summary.unspent, currency)} was left in voters’ shares, more than was left in the pot.)
+          </>
+        ) : null}
       </p>
       {completion ? (
         <p>
