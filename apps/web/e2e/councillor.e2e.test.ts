@@ -44,6 +44,8 @@ describe.skipIf(skipReason !== '')('the councillor view in the browser', () => {
     await expectPage(page, 'Ward figures', 'Ward figures – Allot');
     await page.getByRole('link', { name: cycle.name }).click();
     await expectPage(page, `Ward figures: ${cycle.name}`);
+    // The menu still marks "Ward figures" as where they are, though the address is under the cycle.
+    expect(await mainNav(page).locator('[aria-current="page"]').textContent()).toBe('Ward figures');
 
     // Only the ward the councillor holds, so no ward picker.
     const wards = page.locator('section.ward-stats');

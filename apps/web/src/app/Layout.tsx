@@ -1,8 +1,8 @@
 import type { MouseEvent } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../features/auth/api/get-current-user';
 import { UnreadBadge } from '../features/notifications/components/UnreadBadge';
-import { navItemsFor } from './navigation';
+import { currentSection, navItemsFor } from './navigation';
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   const main = document.getElementById('main-content');
@@ -18,6 +18,7 @@ export function Layout() {
   const items = navItemsFor(currentUser.isPending ? null : user).filter(
     (item) => !currentUser.isPending || item.audience === 'everyone',
   );
+  const current = currentSection(useLocation().pathname, items);
 
   return (
     <div className="layout">
@@ -39,10 +40,10 @@ export function Layout() {
           <ul className="site-nav__list">
             {items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'} className="site-nav__link">
+                <Link to={item.to} className="site-nav__link" aria-current={item.to === current ? 'page' : undefined}>
                   {item.label}
                   {item.showsUnreadCount ? <UnreadBadge signedIn={user !== null} /> : null}
-                </NavLink>
+                </Link>
               </li>
             ))}
           </ul>

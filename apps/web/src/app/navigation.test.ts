@@ -1,6 +1,6 @@
 import type { Me, Role } from '@allot/shared';
 import { describe, expect, it } from 'vitest';
-import { navItemsFor } from './navigation';
+import { currentSection, navItemsFor } from './navigation';
 
 function userWith(roles: Role[]): Me {
   return {
@@ -62,5 +62,31 @@ describe('main navigation', () => {
       'Notifications',
       'My account',
     ]);
+  });
+});
+
+describe('the menu entry of the current page', () => {
+  const councillor = navItemsFor(userWith(['councillor']));
+  const resident = navItemsFor(userWith(['resident']));
+  const staff = navItemsFor(userWith(['staff']));
+
+  it('is the entry whose address the page is under, the longest one winning', () => {
+    expect(currentSection('/', resident)).toBe('/');
+    expect(currentSection('/cycles', resident)).toBe('/cycles');
+    expect(currentSection('/cycles/4f1c/results', resident)).toBe('/cycles');
+    expect(currentSection('/admin/cycles/4f1c/count', navItemsFor(userWith(['admin'])))).toBe('/admin/cycles');
+    expect(currentSection('/receipts', resident)).toBe('/receipts');
+    expect(currentSection('/nowhere', resident)).toBeNull();
+  });
+
+  it('puts pages under a cycle or an idea in the section they belong to, for people who have it', () => {
+    expect(currentSection('/cycles/4f1c/stats', councillor)).toBe('/ward-figures');
+    expect(currentSection('/cycles/4f1c/reviews', staff)).toBe('/reviews');
+    expect(currentSection('/proposals/9a2b/review', staff)).toBe('/reviews');
+    expect(currentSection('/cycles/4f1c/paper-ballots', staff)).toBe('/paper-ballots');
+    expect(currentSection('/proposals/9a2b', resident)).toBe('/cycles');
+    expect(currentSection('/projects/9a2b/delivery', resident)).toBe('/cycles');
+    // Someone without the entry sees the page under the cycles instead.
+    expect(currentSection('/cycles/4f1c/stats', resident)).toBe('/cycles');
   });
 });

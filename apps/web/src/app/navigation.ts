@@ -39,3 +39,28 @@ export function canSee(audience: Audience, user: Me | null): boolean {
 export function navItemsFor(user: Me | null): NavItem[] {
   return NAV_ITEMS.filter((item) => canSee(item.audience, user));
 }
+
+/** Pages that belong to a menu entry although their address does not start with it. */
+const SECTION_OF: readonly (readonly [RegExp, string])[] = [
+  [/^\/cycles\/[^/]+\/stats\/?$/, '/ward-figures'],
+  [/^\/cycles\/[^/]+\/reviews\/?$/, '/reviews'],
+  [/^\/proposals\/[^/]+\/review\/?$/, '/reviews'],
+  [/^\/cycles\/[^/]+\/paper-ballots\/?$/, '/paper-ballots'],
+  [/^\/(proposals|projects)\//, '/cycles'],
+];
+
+/**
+ * The menu entry the page at `pathname` belongs to (marked as the current page), among the
+ * entries this person sees: a page listed in SECTION_OF belongs to its entry when the person
+ * has it, otherwise the entry with the longest address the page's address starts with.
+ */
+export function currentSection(pathname: string, items: readonly NavItem[]): string | null {
+  const shown = new Set(items.map((item) => item.to));
+  for (const [pattern, to] of SECTION_OF) if (pattern.test(pathname) && shown.has(to)) return to;
+  let best: string | null = null;
+  for (const { to } of items) {
+    const inside = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+    if (inside && (best === null || to.length > best.length)) best = to;
+  }
+  return best;
+}
