@@ -108,9 +108,9 @@ export const WardSummary = z.object({
   /** The ward's pot in this cycle, if it has one. */
   potId: PotId.nullable(),
   budget: Money,
+  /** Funded projects of the ward's own pot (city-wide projects are not counted in any ward). */
   fundedProjects: z.number().int().nonnegative(),
   fundedAmount: Money,
-  /** Funded city-wide projects located in this ward are not counted here. */
 });
 export type WardSummary = z.infer<typeof WardSummary>;
 
