@@ -5,6 +5,7 @@
  */
 import { writePabulib } from '@allot/tally';
 import type { BallotSettings, ProjectOutcome, Schedule, TieBreakCriterion } from '@allot/shared';
+import { csvCell } from '../stats/csv';
 import type { PotResultRow } from './results.repository';
 import { buildInstance, type CountedProject } from './count';
 
@@ -95,20 +96,12 @@ export function pabulibExport(data: PotExport): string {
   return writePabulib(instance);
 }
 
+const CSV_HEADER = ['pot', 'project_id', 'title', 'category', 'cost', 'votes', 'score', 'funded', 'share_of_pot', 'reason'];
+
 /**
- * One CSV cell (RFC 4180). Text starting with `=`, `+`, `-`, `@`, a tab or a carriage return is
- * prefixed with `'` so a spreadsheet never runs it as a formula.
+ * One row per project of the given pots, in each pot's result order; CRLF line ends. Cells go
+ * through the ward figures' CSV writer (RFC 4180, formula-safe), so both downloads escape alike.
  */
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const CSV_HEADER = ['pot', 'project_id', 'title', 'category', 'cost', 'votes', 'score', 'funded', 'share_of_pot', 'reason'];
-
-/** One row per project of the given pots, in each pot's result order; CRLF line ends. */
 export function resultsCsv(pots: readonly { name: string; projects: readonly ProjectOutcome[] }[]): string {
   const lines = [CSV_HEADER.join(',')];
   for (const pot of pots) {
