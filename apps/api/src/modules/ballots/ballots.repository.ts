@@ -211,15 +211,14 @@ export interface IdempotentAnswer {
 export async function replaceBallotAnswering(db: Db, content: BallotContent, answer: IdempotentAnswer): Promise<boolean> {
   const result = await db.execute(sql`
     with replaced as (
-      update ${ballots} set selections = ${JSON.stringify(content.selections)}::jsonb, receipt = ${content.receipt}, content_hash = ${content.contentHash}
+      update ${ballots} set selections = ${selectionsJsonOf(content)}::jsonb, receipt = ${content.receipt}, content_hash = ${content.contentHash}
       where cycle_id = ${content.cycleId} and voter_token = ${content.voterToken}
       returning cycle_id, voter_token
     )
     insert into ${ballotIdempotency} (cycle_id, voter_token, key, request_hash, sealed_response)
     select cycle_id, voter_token, ${answer.key}, ${answer.requestHash}, ${answer.sealedResponse} from replaced
     returning 1 as ok`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as unknown[];
-  return rows.length > 0;
+  return rowsOf(result).length > 0;
 }
 
 /** Writes a voter's first ballot and its idempotent answer in one statement. */
@@ -227,11 +226,59 @@ export async function insertBallotAnswering(db: Db, content: BallotContent, answ
   await db.execute(sql`
     with written as (
       insert into ${ballots} (cycle_id, voter_token, selections, receipt, content_hash)
-      values (${content.cycleId}, ${content.voterToken}, ${JSON.stringify(content.selections)}::jsonb, ${content.receipt}, ${content.contentHash})
+      values (${content.cycleId}, ${content.voterToken}, ${selectionsJsonOf(content)}::jsonb, ${content.receipt}, ${content.contentHash})
       returning cycle_id, voter_token
     )
     insert into ${ballotIdempotency} (cycle_id, voter_token, key, request_hash, sealed_response)
     select cycle_id, voter_token, ${answer.key}, ${answer.requestHash}, ${answer.sealedResponse} from written`);
+}
+
+/** The stored text of the selections: the caller's JSON when it has it, else made here. */
+const selectionsJsonOf = (content: BallotContent): string => content.selectionsJson ?? JSON.stringify(content.selections);
+
+/**
+ * $1..$8 of both first-cast statements: cycle, voter, cast time, then the ballot (token,
+ * selections JSON, receipt, content hash), then the ward on the participation row.
+ */
+function firstCastParams(voted: Voted, content: BallotContent): unknown[] {
+  return [content.cycleId, voted.userId, voted.at.toISOString(), content.voterToken, selectionsJsonOf(content), content.receipt, content.contentHash, voted.wardId];
+}
+
+/** The ballot, written only from a new participation row (`voted`); shared by both first-cast statements. */
+const BALLOT_FROM_VOTED = `written as (
+    insert into ballots (cycle_id, voter_token, selections, receipt, content_hash)
+    select cycle_id, $4, $5::jsonb, $6, $7 from voted
+    returning cycle_id, voter_token
+  )`;
+
+interface FirstCastStatement {
+  name: string;
+  plain: string;
+  /** The same statement also writing the idempotent answer from `written`. */
+  answering: string;
+}
+
+/**
+ * A first-cast statement in its two forms. `ctes` end with `written`; `result` is the final
+ * select; the answering form takes the answer's key, body hash and sealed response as the three
+ * parameters after the first `paramCount`.
+ */
+function firstCastStatement(name: string, ctes: string, result: string, paramCount: number): FirstCastStatement {
+  const [key, hash, sealed] = [1, 2, 3].map((offset) => `$${paramCount + offset}`);
+  return {
+    name,
+    plain: `${ctes}${result}`,
+    answering: `${ctes}, answered as (
+    insert into ballot_idempotency (cycle_id, voter_token, key, request_hash, sealed_response)
+    select cycle_id, voter_token, ${key}, ${hash}, ${sealed} from written
+  )${result}`,
+  };
+}
+
+/** Runs a first-cast statement as a named prepared statement (PostgreSQL parses and plans it once per connection). */
+function runFirstCast(db: Db, statement: FirstCastStatement, params: unknown[], answer: IdempotentAnswer | undefined): Promise<unknown> {
+  if (answer === undefined) return runNamed(db, statement.name, statement.plain, params);
+  return runNamed(db, `${statement.name}_answering`, statement.answering, [...params, answer.key, answer.requestHash, answer.sealedResponse]);
 }
 
 /**
@@ -242,45 +289,22 @@ export async function insertBallotAnswering(db: Db, content: BallotContent, answ
  * caller then takes the re-cast path.
  */
 export async function insertFirstOnlineCast(db: Db, voted: Voted, content: BallotContent, answer?: IdempotentAnswer): Promise<boolean> {
-  const params: unknown[] = [
-    content.cycleId,
-    voted.userId,
-    voted.at.toISOString(),
-    content.voterToken,
-    content.selectionsJson ?? JSON.stringify(content.selections),
-    content.receipt,
-    content.contentHash,
-    voted.wardId,
-  ];
-  if (answer !== undefined) params.push(answer.key, answer.requestHash, answer.sealedResponse);
-  // Named (a prepared statement per connection): PostgreSQL parses and plans it once per connection.
-  const result = await runNamed(
-    db,
-    answer === undefined ? 'ballots_first_cast' : 'ballots_first_cast_answering',
-    answer === undefined ? FIRST_CAST_SQL : FIRST_CAST_ANSWERING_SQL,
-    params,
-  );
-  return rowsOf(result).length > 0;
+  return rowsOf(await runFirstCast(db, FIRST_CAST, firstCastParams(voted, content), answer)).length > 0;
 }
 
-const FIRST_CAST_CTES = `
+const FIRST_CAST = firstCastStatement(
+  'ballots_first_cast',
+  `
   with voted as (
     insert into participation (cycle_id, user_id, ward_id, channel, first_cast_at, last_cast_at)
     values ($1, $2, $8::uuid, 'online', $3::timestamptz, $3::timestamptz)
     on conflict (cycle_id, user_id) do nothing
     returning cycle_id
-  ), written as (
-    insert into ballots (cycle_id, voter_token, selections, receipt, content_hash)
-    select cycle_id, $4, $5::jsonb, $6, $7 from voted
-    returning cycle_id, voter_token
-  )`;
-const FIRST_CAST_SQL = `${FIRST_CAST_CTES}
-  select 1 as ok from written`;
-const FIRST_CAST_ANSWERING_SQL = `${FIRST_CAST_CTES}, answered as (
-    insert into ballot_idempotency (cycle_id, voter_token, key, request_hash, sealed_response)
-    select cycle_id, voter_token, $9, $10, $11 from written
-  )
-  select 1 as ok from written`;
+  ), ${BALLOT_FROM_VOTED}`,
+  `
+  select 1 as ok from written`,
+  8,
+);
 
 /** What the checked first-cast statement did. */
 export interface CheckedCast {
@@ -320,58 +344,35 @@ export async function insertFirstCastChecked(
   guard: { settingsHash: string; sessionId: string; tokenVersion: number },
   answer?: IdempotentAnswer,
 ): Promise<CheckedCast> {
-  const params: unknown[] = [
-    content.cycleId,
-    voted.userId,
-    voted.at.toISOString(),
-    content.voterToken,
-    content.selectionsJson ?? JSON.stringify(content.selections),
-    content.receipt,
-    content.contentHash,
-    guard.settingsHash,
-    guard.sessionId,
-    guard.tokenVersion,
-    voted.wardId,
-  ];
-  if (answer !== undefined) params.push(answer.key, answer.requestHash, answer.sealedResponse);
-  const result = await runNamed(
-    db,
-    answer === undefined ? 'ballots_first_cast_checked' : 'ballots_first_cast_checked_answering',
-    answer === undefined ? CHECKED_CAST_SQL : CHECKED_CAST_ANSWERING_SQL,
-    params,
-  );
+  const params = [...firstCastParams(voted, content), guard.settingsHash, guard.sessionId, guard.tokenVersion];
+  const result = await runFirstCast(db, CHECKED_CAST, params, answer);
   const [row] = rowsOf<CheckedCast>(result);
   return { open: row?.open === true, signedIn: row?.signedIn === true, written: row?.written === true };
 }
 
-const CHECKED_CAST_CTES = `
+const CHECKED_CAST = firstCastStatement(
+  'ballots_first_cast_checked',
+  `
   with open_cycle as materialized (
     select c.id from cycles c
-    where c.id = $1 and c.phase = 'voting' and ${SETTINGS_HASH} = $8
+    where c.id = $1 and c.phase = 'voting' and ${SETTINGS_HASH} = $9
     for share
   ), signed_in as materialized (
     select 1 as ok from users u
-    join session_families f on f.id = $9 and f.user_id = u.id
-    where u.id = $2 and u.token_version = $10 and f.revoked_at is null and f.expires_at > $3::timestamptz
+    join session_families f on f.id = $10 and f.user_id = u.id
+    where u.id = $2 and u.token_version = $11 and f.revoked_at is null and f.expires_at > $3::timestamptz
     for share of u, f
   ), voted as (
     insert into participation (cycle_id, user_id, ward_id, channel, first_cast_at, last_cast_at)
-    select open_cycle.id, $2, $11::uuid, 'online', $3::timestamptz, $3::timestamptz from open_cycle, signed_in
+    select open_cycle.id, $2, $8::uuid, 'online', $3::timestamptz, $3::timestamptz from open_cycle, signed_in
     on conflict (cycle_id, user_id) do nothing
     returning cycle_id
-  ), written as (
-    insert into ballots (cycle_id, voter_token, selections, receipt, content_hash)
-    select cycle_id, $4, $5::jsonb, $6, $7 from voted
-    returning cycle_id, voter_token
-  )`;
-const CHECKED_CAST_RESULT = `
+  ), ${BALLOT_FROM_VOTED}`,
+  `
   select exists (select 1 from open_cycle) as "open", exists (select 1 from signed_in) as "signedIn",
-    exists (select 1 from written) as "written"`;
-const CHECKED_CAST_SQL = `${CHECKED_CAST_CTES}${CHECKED_CAST_RESULT}`;
-const CHECKED_CAST_ANSWERING_SQL = `${CHECKED_CAST_CTES}, answered as (
-    insert into ballot_idempotency (cycle_id, voter_token, key, request_hash, sealed_response)
-    select cycle_id, voter_token, $12, $13, $14 from written
-  )${CHECKED_CAST_RESULT}`;
+    exists (select 1 from written) as "written"`,
+  11,
+);
 
 /** Writes a voter's first ballot: the primary key refuses a second. */
 export async function insertBallot(db: Db, content: BallotContent): Promise<void> {
