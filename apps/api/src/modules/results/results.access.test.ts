@@ -225,7 +225,9 @@ describe('results: access, refusals, summary, open data and secrecy', () => {
     const body = (await results()).body as CycleResults;
     const { text } = await checkExportRoundTrip(t, cycle.id, potOf(body, cycle.potA));
     expect(text).toContain(`${X};40;=SUM(1+1);`); // in the .pb a name is data, as written
-    await checkExportRoundTrip(t, cycle.id, potOf(body, cycle.cityPot));
+    expect(text).toMatch(/^district;Ward [A-Z0-9]+$/m); // a ward pot names its ward
+    const city = await checkExportRoundTrip(t, cycle.id, potOf(body, cycle.cityPot));
+    expect(city.text).not.toMatch(/^district;/m); // the city-wide pot has none
     expect(expectEnvelope(await exportPb({ pot: cycle.notFeasible }), 404).message).toBe('No pot with this id in this cycle');
   });
 

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit.repository';
 import { findPotById, listPots, lockCycle, setPhase, type CycleRow, type PotRow } from '../cycles/cycles.repository';
 import { visibleCycle } from '../cycles/cycles.service';
 import type { Viewer } from '../cycles/viewer';
+import { findWardById } from '../wards/wards.repository';
 import type { Actor } from '../wards/wards.service';
 import { ballotsHash, countPot, describeRule, linesByPot, resultHash, type HashedPotResult } from './count';
 import { pabulibExport, resultsCsv, slug } from './open-data';
@@ -272,7 +273,7 @@ export async function exportPot(db: Db, viewer: Viewer, cycleId: string, potId: 
   const lines = linesByPot(await repo.listBallotSelections(db, cycleId, pot.id)).get(pot.id) ?? [];
   // Ballots cannot change after voting; a mismatch would mean the file is not what was counted.
   if (ballotsHash(lines) !== result.ballotsHash) throw new Error(`the ballots of pot ${pot.id} no longer match its published count`);
-  const ward = pot.wardId === null ? null : ((await repo.listAllWards(db)).find((w) => w.id === pot.wardId) ?? null);
+  const ward = pot.wardId === null ? undefined : await findWardById(db, pot.wardId);
   const body = pabulibExport({
     cycleName: cycle.name,
     currency: cycle.currency,
