@@ -123,6 +123,8 @@ describe('results: access, refusals, summary, open data and secrecy', () => {
   });
 
   it('keeps the open data back until publication, and refuses bad queries', async () => {
+    const before = await state();
+    expect(before.tallies).toMatchObject([{ published_at: null }]); // counted, not published
     for (const caller of [{}, cycle.admin.auth]) {
       expect(expectEnvelope(await exportPb({ pot: cycle.potA }).set(caller), 404).message).toMatch(/not published yet/);
       expect(expectEnvelope(await csv().set(caller), 404).message).toMatch(/not published yet/);
@@ -132,6 +134,7 @@ describe('results: access, refusals, summary, open data and secrecy', () => {
     expectEnvelope(await exportPb({ pot: 'not-a-pot' }), 400);
     expectEnvelope(await exportPb({ pot: cycle.potA, voter: '1' }), 400);
     expectEnvelope(await csv({ pot: 'nope' }), 400);
+    expect(await state()).toEqual(before);
   });
 
   it('publishes once, moving the cycle to results, and then everyone reads the same results', async () => {
