@@ -4,7 +4,7 @@ import { Page } from '../../components/Page';
 import { ProblemMessage, StatusMessage } from '../../components/messages';
 import { useCycle } from '../../features/cycles/api/get-cycle';
 import { PHASE_LABELS } from '../../features/cycles/format';
-import { useCycleDelivery } from '../../features/results/api/get-delivery';
+import { useCycleDelivery } from '../../features/implementation/api/get-cycle-delivery';
 import { allResultsCsv } from '../../features/results/api/open-data';
 import { isNotAvailable, useResults } from '../../features/results/api/get-results';
 import { CitySummaryPanel } from '../../features/results/components/CitySummaryPanel';

@@ -2,4 +2,5 @@
 export const implementationKeys = {
   all: ['implementation'] as const,
   project: (projectId: string) => [...implementationKeys.all, 'project', projectId] as const,
+  cycle: (cycleId: string) => [...implementationKeys.all, 'cycle', cycleId] as const,
 };

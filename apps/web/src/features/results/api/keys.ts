@@ -2,5 +2,4 @@
 export const resultsKeys = {
   all: ['results'] as const,
   cycle: (cycleId: string) => [...resultsKeys.all, 'cycle', cycleId] as const,
-  delivery: (cycleId: string) => [...resultsKeys.all, 'delivery', cycleId] as const,
 };

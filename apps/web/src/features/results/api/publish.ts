@@ -14,9 +14,8 @@ export function usePublishResults() {
     mutationFn: publishResults,
     onSuccess: async (results, cycleId) => {
       queryClient.setQueryData(resultsKeys.cycle(cycleId), results);
-      // The cycle's phase has moved on too: everything else cached about it is stale.
+      // The cycle's phase has moved on too: everything else cached about it (delivery included) is stale.
       await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== resultsKeys.all[0] });
-      await queryClient.invalidateQueries({ queryKey: resultsKeys.delivery(cycleId) });
     },
     // A refusal usually means the page is out of date (another admin published): catch up.
     onError: () => queryClient.invalidateQueries(),
