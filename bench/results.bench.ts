@@ -20,6 +20,7 @@ import { listBallotProjects, listBallotSelections } from '../apps/api/src/module
 import { tallyCycle } from '../apps/api/src/modules/results/results.service';
 import { insertWard } from '../apps/api/src/modules/wards/wards.repository';
 import { addFeasibleProject } from '../apps/api/src/seed/feasible-project';
+import { seededRandom } from '../apps/api/src/seed/random';
 import { adminQuery, args, urlFor } from './lib';
 
 const BALLOTS = Number(args.get('ballots') ?? 100_000);
@@ -31,18 +32,6 @@ const RULE: TallyRule = 'equal-shares-add1';
 const KIND = 'approval' satisfies BallotKind;
 const NAME = `allot_bench_results_${process.pid}`;
 const INSERT_BATCH = 10_000;
-
-/** mulberry32: a small seeded generator, so every run counts the same ballots. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
 const ms = (value: number): string => `${value.toFixed(0)} ms`;
@@ -145,7 +134,7 @@ async function main(): Promise<void> {
   const database = createPostgresDatabase({ url: urlFor(NAME), poolMax: 2, connectionTimeoutMs: 10_000, statementTimeoutMs: 120_000 });
   try {
     await database.migrate();
-    const rand = random(SEED);
+    const rand = seededRandom(SEED);
     let t0 = performance.now();
     const arranged = await arrange(database, rand);
     await setPhase(database.db, arranged.cycleId, 'voting');

@@ -9,6 +9,7 @@ import { publishResults, tallyCycle } from '../modules/results/results.service';
 import { createMilestone, postUpdate, setProgress } from '../modules/implementation/implementation.service';
 import { demoCycleResidents } from './demo-cycles';
 import { addFeasibleProject } from './feasible-project';
+import { seededRandom } from './random';
 
 export const DEMO_RESULTS_CYCLE = 'Greener Streets 2026';
 
@@ -61,18 +62,6 @@ const AGE_WEIGHTS: [minAge: number, maxAge: number, weight: number][] = [
   [75, 88, 6],
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every demo has the same ballots. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 24 * 60 * 60 * 1000;
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
@@ -88,7 +77,7 @@ interface DemoVoter {
 }
 
 async function createDemoVoters(db: Db, passwordHash: string, wardIdOf: (code: string) => string, year: number): Promise<DemoVoter[]> {
-  const draw = random(2026);
+  const draw = seededRandom(2026);
   const totalWeight = AGE_WEIGHTS.reduce((sum, [, , weight]) => sum + weight, 0);
   const birthYear = (): number | null => {
     if (draw() < 1 / 12) return null;
@@ -211,7 +200,7 @@ export async function seedDemoResultsVote(db: Db, passwordHash: string, ballotSe
   });
 
   const potIdOf = new Map((await listPots(db, cycleId)).map((pot) => [pot.wardId, pot.id]));
-  const draw = random(5);
+  const draw = seededRandom(5);
   const days = Math.round((window.end.getTime() - window.start.getTime()) / DAY) + 1;
   const clerk = { userId: staff.id, roles: ['staff' as const], sessionId: '' };
   for (const voter of voters) {
