@@ -5,13 +5,13 @@ import { Page } from '../../components/Page';
 import { SelectField } from '../../components/fields';
 import { ProblemMessage, StatusMessage } from '../../components/messages';
 import { useCurrentUser } from '../../features/auth/api/get-current-user';
-import { useCycle } from '../../features/cycles/api/get-cycle';
 import { useCycles } from '../../features/cycles/api/list-cycles';
 import { CycleList } from '../../features/cycles/components/CycleList';
 import { formatMoney } from '../../features/cycles/format';
 import { useCycleStats } from '../../features/stats/api/get-cycle-stats';
 import { WardStatsSection } from '../../features/stats/components/WardStatsSection';
 import { RequireRole } from '../RequireRole';
+import { WithCycle } from '../WithCycle';
 
 const READERS = ['councillor', 'admin'] as const;
 
@@ -139,26 +139,21 @@ function WardFiguresContent({ cycle, user }: { cycle: Cycle; user: Me }) {
 
 function WardFiguresLoader() {
   const { cycleId = '' } = useParams();
-  const cycle = useCycle(cycleId);
+  // RequireRole has loaded the signed-in account before this renders.
   const { data: user } = useCurrentUser();
-  if (cycle.isPending || !user) {
-    return (
-      <Page title="Ward figures">
-        <StatusMessage>Loading the figures…</StatusMessage>
-      </Page>
-    );
-  }
-  if (cycle.isError) {
-    return (
-      <Page title="Ward figures">
-        <ProblemMessage title="We could not show this cycle">{cycle.error.message}</ProblemMessage>
+  return (
+    <WithCycle
+      cycleId={cycleId}
+      title="Ward figures"
+      whenMissing={
         <p>
           <Link to="/ward-figures">See all budget cycles</Link>
         </p>
-      </Page>
-    );
-  }
-  return <WardFiguresContent cycle={cycle.data} user={user} />;
+      }
+    >
+      {(cycle) => (user ? <WardFiguresContent cycle={cycle} user={user} /> : null)}
+    </WithCycle>
+  );
 }
 
 /** The councillor view of one cycle: per ward turnout, participation, ideas and results. */
