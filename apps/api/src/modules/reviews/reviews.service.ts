@@ -12,7 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from 
 import { appendAudit } from '../audit/audit.repository';
 import { findCycleById } from '../cycles/cycles.repository';
 import { visibleCycle } from '../cycles/cycles.service';
-import { isAdmin, isStaffOrAdmin, type Viewer } from '../cycles/viewer';
+import { isStaffOrAdmin, type Viewer } from '../cycles/viewer';
 import { insertNotifications } from '../notifications/notifications.repository';
 import * as proposalsRepo from '../proposals/proposals.repository';
 import { lockCycleForAction } from '../proposals/proposals.service';
@@ -52,10 +52,8 @@ export async function reviewQueue(db: Db, cycleId: string, query: ReviewQueueQue
  */
 export async function reviewItem(db: Db, viewer: Viewer, proposalId: string): Promise<ReviewQueueItem> {
   const row = await repo.findQueueItem(db, proposalId);
-  const cycle = row === undefined ? undefined : await findCycleById(db, row.proposal.cycleId);
-  if (row === undefined || cycle === undefined || (cycle.phase === 'draft' && !isAdmin(viewer))) {
-    throw new NotFoundError('This proposal is not in the review queue: only shortlisted proposals are reviewed');
-  }
+  if (row === undefined) throw new NotFoundError('This proposal is not in the review queue: only shortlisted proposals are reviewed');
+  await visibleCycle(db, viewer, row.proposal.cycleId);
   return toQueueItem(row);
 }
 
