@@ -66,7 +66,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** The year the demo vote took place: voting ran for two weeks in late spring. */
-export function demoResultsWindow(now: Date): { start: Date; end: Date } {
+function demoResultsWindow(now: Date): { start: Date; end: Date } {
   const year = now.getUTCMonth() >= 6 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   return { start: new Date(Date.UTC(year, 4, 11)), end: new Date(Date.UTC(year, 4, 24)) };
 }
@@ -124,7 +124,7 @@ function castDay(draw: () => number, days: number): number {
   return 2 + Math.floor(draw() * (days - 3));
 }
 
-export interface SeededResultsCycle {
+interface SeededResultsCycle {
   cycleId: string;
   /** Proposal ids by demo key. */
   projectIds: Map<string, string>;
@@ -137,7 +137,7 @@ export interface SeededResultsCycle {
  * online and on paper. Leaves the cycle in `counting`; the results seed counts and publishes it.
  * Idempotent: returns null when the cycle already exists.
  */
-export async function seedDemoResultsVote(db: Db, passwordHash: string, ballotSecret: string, now = new Date()): Promise<SeededResultsCycle | null> {
+async function seedDemoResultsVote(db: Db, passwordHash: string, ballotSecret: string, now = new Date()): Promise<SeededResultsCycle | null> {
   const existing = await db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, DEMO_RESULTS_CYCLE));
   if (existing.length > 0) return null;
   const window = demoResultsWindow(now);

@@ -20,7 +20,7 @@ const AGE_SHARES: Record<AgeBand, number> = {
 };
 
 /** Splits a ward's population into age bands; the last band takes the rounding remainder. */
-export function demoPopulationByAge(population: number): PopulationByAge {
+function demoPopulationByAge(population: number): PopulationByAge {
   const bands: PopulationByAge = {};
   let left = population;
   for (const [index, band] of AGE_BANDS.entries()) {
