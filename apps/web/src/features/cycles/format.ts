@@ -17,14 +17,7 @@ export function nextPhase(phase: Phase): Phase | undefined {
   return PHASES[PHASES.indexOf(phase) + 1];
 }
 
-export function formatMoney(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-  } catch {
-    // An unknown currency code: show the plain number with the code rather than nothing.
-    return `${new Intl.NumberFormat('en-GB').format(amount)} ${currency}`;
-  }
-}
+export { formatMoney } from '../../lib/format';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 

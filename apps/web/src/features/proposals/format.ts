@@ -17,13 +17,7 @@ export const VERDICT_LABELS: Record<FeasibilityVerdict, string> = {
   not_feasible: 'Cannot be done',
 };
 
-export function formatMoney(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-  } catch {
-    return `${new Intl.NumberFormat('en-GB').format(amount)} ${currency}`;
-  }
-}
+export { formatMoney } from '../../lib/format';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 

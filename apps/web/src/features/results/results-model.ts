@@ -1,18 +1,12 @@
 import { phaseIndex, type BallotKind, type CostSharing, type CycleDelivery, type ExplanationStep, type Phase, type ProjectDecision, type Role, type TallyRule, type WardSummary } from '@allot/shared';
+import { formatMoney } from '../../lib/format';
+
+export { formatMoney };
 
 /**
  * Pure helpers for the results pages: plain-language labels, numbers as residents read them, and the
  * proportions the bar diagrams draw. No React here, so every rule is unit-tested.
  */
-
-export function formatMoney(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-  } catch {
-    // An unknown currency code: the plain number with the code rather than nothing.
-    return `${new Intl.NumberFormat('en-GB').format(amount)} ${currency}`;
-  }
-}
 
 /**
  * An amount the server sends as a decimal string (a voter's share, a price per supporter): pence are
