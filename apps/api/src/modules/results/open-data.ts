@@ -111,16 +111,3 @@ export function resultsCsv(pots: readonly { name: string; projects: readonly Pro
   }
   return lines.join('\r\n') + '\r\n';
 }
-
-/** A file-name-safe slug: lower-case letters, digits and dashes. */
-export function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'pot'
-  );
-}

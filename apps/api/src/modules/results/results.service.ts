@@ -5,10 +5,11 @@ import { appendAudit } from '../audit/audit.repository';
 import { findPotById, listPots, lockCycle, setPhase, type CycleRow, type PotRow } from '../cycles/cycles.repository';
 import { visibleCycle } from '../cycles/cycles.service';
 import type { Viewer } from '../cycles/viewer';
+import { fileSlug } from '../stats/csv';
 import { findWardById } from '../wards/wards.repository';
 import type { Actor } from '../wards/wards.service';
 import { ballotsHash, countPot, describeRule, linesByPot, resultHash, type HashedPotResult } from './count';
-import { pabulibExport, resultsCsv, slug } from './open-data';
+import { pabulibExport, resultsCsv } from './open-data';
 import * as repo from './results.repository';
 
 const NOT_PUBLISHED = 'The results are not published yet';
@@ -258,6 +259,9 @@ async function publishedCycle(db: Db, viewer: Viewer, cycleId: string, potId: st
   if (tally?.publishedAt == null) throw new NotFoundError(`${NOT_PUBLISHED}; the open data appears when they are`);
   return { cycle, pot };
 }
+
+/** Download names: cycle and pot names as slugs (`pot` when a name has no letter or digit left). */
+const slug = (text: string): string => fileSlug(text, 'pot');
 
 export interface DownloadFile {
   filename: string;

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './csv';
+import { csvCell, fileSlug, toCsv } from './csv';
 import { ageBandOf } from './age-bands';
+
+describe('fileSlug', () => {
+  it('keeps lower-case ASCII letters and digits, drops accents and joins the rest with single dashes', () => {
+    expect(fileSlug('Riverside 2027', 'cycle')).toBe('riverside-2027');
+    expect(fileSlug('Crème Brûlée Ward', 'cycle')).toBe('creme-brulee-ward');
+    expect(fileSlug('  --Éast / Wést--  ', 'pot')).toBe('east-west');
+  });
+
+  it('cuts at 60 characters and falls back when nothing is left', () => {
+    expect(fileSlug('a'.repeat(80), 'cycle')).toBe('a'.repeat(60));
+    expect(fileSlug('«»', 'cycle')).toBe('cycle');
+    expect(fileSlug('', 'pot')).toBe('pot');
+  });
+});
 
 describe('csvCell', () => {
   it('writes numbers and plain text as they are', () => {

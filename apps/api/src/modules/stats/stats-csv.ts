@@ -3,7 +3,7 @@
  * breakdown, value) so it opens cleanly in any spreadsheet and filters by column.
  */
 import { PROPOSAL_STATUS_LABELS, type CycleStats, type ProposalStatus, type WardStats } from '@allot/shared';
-import { toCsv, type CsvCell } from './csv';
+import { fileSlug, toCsv, type CsvCell } from './csv';
 
 export const CSV_HEADER = ['Ward', 'Ward code', 'Measure', 'Breakdown', 'Value'] as const;
 export const SUPPRESSED_TEXT = 'fewer than 10';
@@ -49,12 +49,6 @@ export function statsCsv(stats: CycleStats): string {
 
 /** A file name safe in a Content-Disposition header: `allot-stats-<cycle>[-<ward code>].csv`. */
 export function statsCsvFileName(stats: CycleStats, wardCode?: string): string {
-  const slug = stats.cycleName
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
   const ward = wardCode === undefined ? '' : `-${wardCode.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
-  return `allot-stats-${slug === '' ? 'cycle' : slug}${ward}.csv`;
+  return `allot-stats-${fileSlug(stats.cycleName, 'cycle')}${ward}.csv`;
 }
