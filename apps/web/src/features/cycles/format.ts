@@ -17,12 +17,4 @@ export function nextPhase(phase: Phase): Phase | undefined {
   return PHASES[PHASES.indexOf(phase) + 1];
 }
 
-export { formatMoney } from '../../lib/format';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "2027-03-31" → "31 March 2027". */
-export function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
-}
+export { formatDate, formatMoney } from '../../lib/format';

@@ -8,19 +8,12 @@ import {
   type ProjectUpdate,
 } from '@allot/shared';
 import { errorsFromZod, type FormErrors } from '../../lib/form-errors';
+import { formatDate } from '../../lib/format';
 
 /**
  * Form rules and wording of delivery tracking. The shared schemas decide what the API accepts;
  * this turns what staff typed into those shapes and says what is wrong in plain words.
  */
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "2027-03-31" → "31 March 2027". */
-export function formatDay(isoDate: string): string {
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
-}
 
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -43,9 +36,9 @@ export function progressText(progress: number): string {
 
 /** "Done on 3 March 2027", "In progress, due by 31 March 2027", "Planned". */
 export function milestoneStatusText(milestone: Pick<Milestone, 'status' | 'dueOn' | 'completedOn'>): string {
-  if (milestone.status === 'done') return milestone.completedOn ? `Done on ${formatDay(milestone.completedOn)}` : 'Done';
+  if (milestone.status === 'done') return milestone.completedOn ? `Done on ${formatDate(milestone.completedOn)}` : 'Done';
   const label = MILESTONE_STATUS_LABELS[milestone.status];
-  return milestone.dueOn ? `${label}, due by ${formatDay(milestone.dueOn)}` : label;
+  return milestone.dueOn ? `${label}, due by ${formatDate(milestone.dueOn)}` : label;
 }
 
 export function milestonesInOrder(milestones: readonly Milestone[]): Milestone[] {
