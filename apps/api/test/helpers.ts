@@ -165,7 +165,7 @@ export async function createAccount(db: Db, spec: AccountSpec = {}): Promise<{ i
     passwordHash: await (password === TEST_PASSWORD ? (defaultPasswordHash ??= hashPassword(TEST_PASSWORD)) : hashPassword(password)),
     displayName: spec.displayName ?? 'Test Person',
     homeWardId: spec.homeWardId ?? null,
-    birthYear: spec.birthYear ?? 1990,
+    birthYear: spec.birthYear === undefined ? 1990 : spec.birthYear,
   });
   const roles = spec.roles ?? ['resident'];
   if (spec.councillorWardIds !== undefined) await replaceRoles(db, id, roles, spec.councillorWardIds);

@@ -97,8 +97,6 @@ export async function arrangeVoter(
     roles: spec.roles ?? ['resident'],
     ...(spec.councillorWardIds !== undefined ? { councillorWardIds: spec.councillorWardIds } : {}),
   });
-  // createAccount fills in a birth year when given none
-  if (spec.birthYear === null) await t.db.execute(sql`update users set birth_year = null where id = ${account.id}`);
   const { accessToken } = await signIn(t.app, account.email);
   return { id: account.id, email: account.email, auth: bearer(accessToken) };
 }
