@@ -29,7 +29,7 @@ const WRITABLE_PHASES = new Set(['results', 'implementation']);
 const NOT_FUNDED = 'This is not a funded project: only proposals funded in a published result are tracked';
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
-export function toMilestone(row: repo.MilestoneRow): Milestone {
+function toMilestone(row: repo.MilestoneRow): Milestone {
   return {
     id: row.id,
     projectId: row.proposalId,

@@ -28,8 +28,6 @@ export function listBallotProjects(db: Db, cycleId: string) {
     .orderBy(asc(proposals.id));
 }
 
-export type BallotProjectRow = Awaited<ReturnType<typeof listBallotProjects>>[number];
-
 /**
  * Every ballot's selections (or those of the ballots that chose in `potId`), as JSON text, and nothing else (no token, receipt or hash): the count
  * needs only what was chosen. Text, because parsing it ourselves is cheaper than the driver's

@@ -5,8 +5,8 @@
 import { PROPOSAL_STATUS_LABELS, type CycleStats, type ProposalStatus, type WardStats } from '@allot/shared';
 import { fileSlug, toCsv, type CsvCell } from './csv';
 
-export const CSV_HEADER = ['Ward', 'Ward code', 'Measure', 'Breakdown', 'Value'] as const;
-export const SUPPRESSED_TEXT = 'fewer than 10';
+const CSV_HEADER = ['Ward', 'Ward code', 'Measure', 'Breakdown', 'Value'] as const;
+const SUPPRESSED_TEXT = 'fewer than 10';
 
 const people = (count: number | null): CsvCell => count ?? SUPPRESSED_TEXT;
 const percent = (share: number | null): CsvCell => (share === null ? 'not available' : `${(share * 100).toFixed(2)}%`);
