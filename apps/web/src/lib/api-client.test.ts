@@ -1,6 +1,6 @@
 import type { Session } from '@allot/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, getAccessToken, refreshSession, setSession } from './api-client';
+import { ApiError, apiFile, apiRequest, getAccessToken, refreshSession, setSession } from './api-client';
 
 const user = {
   id: '00000000-0000-4000-8000-000000000002',
@@ -102,6 +102,28 @@ describe('the API client', () => {
     await expect(apiRequest('/api/wards')).rejects.toMatchObject({
       status: 0,
       message: expect.stringContaining('could not reach Allot'),
+    });
+  });
+
+  it('fetches a file with the session, asking for its type, and refreshes once like any other request', async () => {
+    fetchMock
+      .mockResolvedValueOnce(json(401, envelope(401, 'Token expired')))
+      .mockResolvedValueOnce(json(200, session('new-token')))
+      .mockResolvedValueOnce(new Response('ward,ballots\nOH,12\n', { status: 200, headers: { 'content-type': 'text/csv' } }));
+
+    const response = await apiFile('/api/cycles/c/stats.csv?ward=w', 'text/csv');
+
+    expect(await response.text()).toBe('ward,ballots\nOH,12\n');
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/api/cycles/c/stats.csv?ward=w', '/api/auth/refresh', '/api/cycles/c/stats.csv?ward=w']);
+    expect((fetchMock.mock.calls[0]?.[1]?.headers as Record<string, string>).accept).toBe('text/csv');
+    expect(authorizationOf(2)).toBe('Bearer new-token');
+  });
+
+  it('throws the server envelope when a file is refused', async () => {
+    fetchMock.mockResolvedValueOnce(json(403, envelope(403, 'You can only see the figures of your own wards.')));
+    await expect(apiFile('/api/cycles/c/stats.csv?ward=w', 'text/csv')).rejects.toMatchObject({
+      status: 403,
+      message: 'You can only see the figures of your own wards.',
     });
   });
 });

@@ -126,7 +126,7 @@ function buildUrl(path: string, query?: Record<string, string | undefined>): str
 }
 
 async function send(path: string, options: RequestOptions<unknown>): Promise<Response> {
-  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   try {
@@ -146,17 +146,31 @@ async function send(path: string, options: RequestOptions<unknown>): Promise<Res
 /** Paths where a 401 means "wrong credentials", not "access token expired". */
 const NO_RETRY_PATHS = ['/api/auth/login', '/api/auth/register', '/api/auth/refresh', '/api/auth/logout'];
 
-/**
- * Call the API. On a 401 it refreshes the session once and retries; any failure is thrown as an
- * ApiError with the server's envelope.
- */
-export async function apiRequest<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+/** Send, refreshing the session once on a 401 and retrying; a failure is thrown as an ApiError with the envelope. */
+async function sendWithRefresh(path: string, options: RequestOptions<unknown>): Promise<Response> {
   let response = await send(path, options);
   if (response.status === 401 && !NO_RETRY_PATHS.includes(path)) {
     const session = await refreshSession();
     if (session) response = await send(path, options);
   }
   if (!response.ok) throw new ApiError(await readEnvelope(response));
+  return response;
+}
+
+/**
+ * Call the API. On a 401 it refreshes the session once and retries; any failure is thrown as an
+ * ApiError with the server's envelope.
+ */
+export async function apiRequest<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const response = await sendWithRefresh(path, options);
   if (!options.schema) return undefined as T;
   return options.schema.parse(await response.json());
+}
+
+/**
+ * Fetch a file the API makes (a CSV, for example) with the session, as apiRequest does. A plain
+ * link would arrive signed out: the access token lives in memory, not in a cookie.
+ */
+export function apiFile(path: string, accept: string): Promise<Response> {
+  return sendWithRefresh(path, { headers: { accept } });
 }

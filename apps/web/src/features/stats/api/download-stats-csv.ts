@@ -1,52 +1,13 @@
-import { ErrorEnvelope } from '@allot/shared';
-import { ApiError, getAccessToken, refreshSession } from '../../../lib/api-client';
+import { apiFile } from '../../../lib/api-client';
 
 /** The address of a ward's figures as CSV (it needs the signed-in session, so it is fetched, not opened). */
 export function statsCsvPath(cycleId: string, wardId: string): string {
   return `/api/cycles/${encodeURIComponent(cycleId)}/stats.csv?ward=${encodeURIComponent(wardId)}`;
 }
 
-async function fetchCsv(path: string): Promise<Response> {
-  const token = getAccessToken();
-  try {
-    return await fetch(path, {
-      headers: { accept: 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError({
-      statusCode: 0,
-      error: 'Network Error',
-      message: 'We could not reach Allot. Check your internet connection and try again.',
-      requestId: 'none',
-    });
-  }
-}
-
-async function errorFrom(response: Response): Promise<ApiError> {
-  try {
-    const parsed = ErrorEnvelope.safeParse(await response.json());
-    if (parsed.success) return new ApiError(parsed.data);
-  } catch {
-    // Not JSON: fall through to a plain message.
-  }
-  return new ApiError({
-    statusCode: response.status,
-    error: response.statusText || 'Error',
-    message: 'The figures could not be downloaded. Please try again.',
-    requestId: response.headers.get('x-request-id') ?? 'unknown',
-  });
-}
-
-/**
- * Fetches the CSV with the session's access token (the API client keeps it in memory, so a plain
- * link would arrive signed out), refreshing once on a 401 as the API client does.
- */
+/** Fetches the CSV with the session (see apiFile), with the file name the server suggests. */
 export async function downloadStatsCsv(cycleId: string, wardId: string): Promise<{ blob: Blob; fileName: string | null }> {
-  const path = statsCsvPath(cycleId, wardId);
-  let response = await fetchCsv(path);
-  if (response.status === 401 && (await refreshSession())) response = await fetchCsv(path);
-  if (!response.ok) throw await errorFrom(response);
+  const response = await apiFile(statsCsvPath(cycleId, wardId), 'text/csv');
   return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('content-disposition')) };
 }
 
