@@ -34,14 +34,17 @@ export interface Voter {
   displayName: string;
 }
 
-/** A resident of the given ward (by default the first ward, which the voting cycles cover). */
-export async function registerVoter(prefix: string, wardId?: string): Promise<Voter> {
+/**
+ * A resident of the given ward (by default the first ward, which the voting cycles cover), born in
+ * `birthYear` (which decides their age band in the ward figures).
+ */
+export async function registerVoter(prefix: string, wardId?: string, birthYear = 1985): Promise<Voter> {
   const ward = wardId ?? (await demoWards())[0]?.id;
   const voter = { email: uniqueEmail(prefix), password: 'correct horse battery staple', displayName: `Voter ${prefix} ${randomBytes(2).toString('hex')}` };
   const response = await fetch(`${baseUrl}/api/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...voter, homeWardId: ward, birthYear: 1985 }),
+    body: JSON.stringify({ ...voter, homeWardId: ward, birthYear }),
   });
   if (!response.ok) throw new Error(`Registering a voter failed: ${response.status} ${await response.text()}`);
   return voter;

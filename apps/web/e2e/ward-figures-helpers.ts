@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Cycle, CycleResults, Proposal, WardList, type CycleCreateInput, type Ward } from '@allot/shared';
-import { uniqueEmail } from './accounts';
 import { api } from './api';
-import { baseUrl } from './browser';
 import { DEMO_ADMIN_EMAIL } from './demo';
-import { castThroughApi, movePhase, STAFF_EMAIL, tokenFor, type Voter } from './voting-helpers';
+import { castThroughApi, movePhase, registerVoter, STAFF_EMAIL, tokenFor } from './voting-helpers';
 
 /** Set-up for the ward figures and delivery browser tests, straight through the API. */
 
@@ -16,18 +14,6 @@ export async function demoWard(code: string): Promise<Ward> {
   const ward = wards.find((candidate) => candidate.code === code);
   if (!ward) throw new Error(`The demo council has no ward ${code}`);
   return ward;
-}
-
-/** A resident of `wardId` born in `birthYear` (which decides their age band). */
-export async function registerResidentOf(wardId: string, birthYear: number, prefix: string): Promise<Voter> {
-  const voter = { email: uniqueEmail(prefix), password: 'correct horse battery staple', displayName: `Resident ${prefix} ${randomBytes(2).toString('hex')}` };
-  const response = await fetch(`${baseUrl}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...voter, homeWardId: wardId, birthYear }),
-  });
-  if (!response.ok) throw new Error(`Registering a resident failed: ${response.status} ${await response.text()}`);
-  return voter;
 }
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -63,7 +49,7 @@ export async function createWardVotingCycle(wardIds: readonly string[], projects
   const cycle = await api('/api/cycles', { method: 'POST', token: adminToken, body }, (json) => Cycle.parse(json));
   const potId = cycle.pots.find((pot) => pot.wardId === wardId)?.id ?? '';
   await movePhase(cycle.id, 'proposals', adminToken);
-  const author = await registerResidentOf(wardId, 1979, 'author');
+  const author = await registerVoter('author', wardId, 1979);
   const authorToken = await tokenFor(author.email, author.password);
   const ids: Record<string, string> = {};
   for (const project of projects) {
@@ -93,7 +79,7 @@ export async function createWardVotingCycle(wardIds: readonly string[], projects
 /** Residents of `wardId` vote (the first project of their pot), one per birth year given. */
 export async function castBallotsIn(cycleId: string, wardId: string, birthYears: readonly number[]): Promise<void> {
   for (const [index, birthYear] of birthYears.entries()) {
-    const voter = await registerResidentOf(wardId, birthYear, `voter${index}`);
+    const voter = await registerVoter(`voter${index}`, wardId, birthYear);
     await castThroughApi(cycleId, voter);
   }
 }
