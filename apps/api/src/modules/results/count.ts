@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  getRule,
   runRule,
   type Ballot,
   type EqualSharesExplanation,
@@ -103,7 +102,7 @@ export function ruleKeyFor(rule: TallyRule, kind: BallotKind): string {
   return key;
 }
 
-export function voteTypeFor(kind: BallotKind): VoteType {
+function voteTypeFor(kind: BallotKind): VoteType {
   return kind === 'cumulative' ? 'cumulative' : kind === 'ranked' ? 'ordinal' : 'approval';
 }
 
@@ -117,7 +116,7 @@ export function runCount(ruleKey: string, instance: Instance, tieBreak: readonly
  * joined with `,`; cumulative `id:points` pairs sorted by id and joined with `,`; ranked the ids
  * in ranking order joined with `,`. An empty choice is the empty line.
  */
-export function canonicalLine(selection: PotSelection): string {
+function canonicalLine(selection: PotSelection): string {
   if ('projects' in selection) return [...selection.projects].sort().join(',');
   if ('points' in selection) {
     return Object.keys(selection.points)
@@ -230,13 +229,13 @@ export function buildInstance(
 // ---------------------------------------------------------------------------------------------
 // Plain language
 
-export function moneyFormat(currency: string): (amount: number | string) => string {
+function moneyFormat(currency: string): (amount: number | string) => string {
   const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 });
   return (amount) => format.format(typeof amount === 'string' ? Number(amount) : amount);
 }
 
 /** An exact amount (`"1000/3"`, `"12"` or `"12.5"`) rounded half up to 2 decimals, as text. */
-export function roundAmount(text: string): string {
+function roundAmount(text: string): string {
   const [numText = '0', denText = '1'] = text.split('/');
   const [whole = '0', fraction = ''] = numText.split('.');
   let num = BigInt(whole + fraction);
@@ -602,11 +601,6 @@ export function countPot(pot: PotToCount, settings: CountSettings): PotCount {
     equalShares: summary,
     engineExplanation: result.explanation,
   };
-}
-
-/** The one-line description the registry gives a rule key. */
-export function engineRuleDescription(ruleKey: string): string {
-  return getRule(ruleKey)?.description ?? ruleKey;
 }
 
 /** JSON with object keys sorted at every level: the form every hashed document takes. */
