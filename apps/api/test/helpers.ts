@@ -6,7 +6,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '@allot/shared';
 import { buildApp } from '../src/app';
-import { createPgliteDatabase, createPostgresDatabase, type Database, type Db, type PostgresOptions } from '../src/db/client';
+import { createPgliteDatabase, createPostgresDatabase, rowsOf, type Database, type Db, type PostgresOptions } from '../src/db/client';
 import type { AppConfig } from '../src/env';
 import { hashPassword } from '../src/modules/auth/password';
 import { addRoles, insertUser, replaceRoles } from '../src/modules/users/users.repository';
@@ -208,8 +208,7 @@ export async function createSignedInAccount(t: TestApp, spec: AccountSpec = {}):
 /** Row count of a table (or of a query) — to assert that a refused request changed nothing. */
 export async function count(db: Db, from: SQL): Promise<number> {
   const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${from}`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows) as { n: number }[];
-  return rows[0]?.n ?? 0;
+  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }
 
 /** Asserts the one error envelope shape and returns it for further checks. */

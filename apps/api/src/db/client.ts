@@ -13,6 +13,11 @@ import * as schema from './schema';
 /** The drizzle handle every repository speaks; a transaction handle has the same shape. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** The rows of a raw statement's result: node-postgres answers `{ rows }`, so does PGlite; some paths an array. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}
+
 /** The repository-level folder drizzle-kit writes to (apps/api/src/db → ../../../../migrations). */
 export const migrationsFolder = fileURLToPath(new URL('../../../../migrations', import.meta.url));
 

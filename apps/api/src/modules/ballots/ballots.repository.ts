@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BallotSettings, EligibilitySettings, Phase, PotSelection, Role, Schedule } from '@allot/shared';
-import type { Db } from '../../db/client';
+import { rowsOf, type Db } from '../../db/client';
 import { ballotIdempotency, ballots, cycles, participation, users, wardVerifications } from '../../db/schema';
 
 export type ParticipationRow = typeof participation.$inferSelect;
@@ -25,11 +25,6 @@ export async function findVoterFacts(db: Db, userId: string) {
     .leftJoin(wardVerifications, eq(wardVerifications.userId, users.id))
     .where(eq(users.id, userId));
   return row;
-}
-
-/** The rows of a raw (named) statement: node-postgres answers `{ rows }`, so does PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 }
 
 /** Runs `text` as a named prepared statement (parsed and planned once per connection). */

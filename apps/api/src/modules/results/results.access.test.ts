@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CycleResults } from '@allot/shared';
 import { count, createWard, expectEnvelope, useTestApp } from '../../../test/helpers';
+import { rowsOf } from '../../db/client';
 import { PgCode, pgErrorOf } from '../../errors';
 import { arrangeVoter, type Voter } from '../ballots/test-fixtures';
 import { setPhase } from '../cycles/cycles.repository';
@@ -16,9 +17,8 @@ import { arrangeResultsCycle, castBallots, checkExportRoundTrip, potOf, type Res
 
 const t = useTestApp();
 
-async function rowsOf<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await t.db.execute(query);
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+async function selectRows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  return rowsOf<T>(await t.db.execute(query));
 }
 
 describe('results: access, refusals, summary, open data and secrecy', () => {
@@ -33,9 +33,9 @@ describe('results: access, refusals, summary, open data and secrecy', () => {
 
   /** Everything a refused request must leave as it was. */
   const state = async () => ({
-    tallies: await rowsOf(sql`select result_hash, tallied_at, published_at from cycle_tallies where cycle_id = ${cycle.id}`),
-    potResults: await rowsOf(sql`select pot_id, ballots_hash, funded::text, projects::text, explanation::text from pot_results where cycle_id = ${cycle.id} order by pot_id`),
-    phase: (await rowsOf<{ phase: string }>(sql`select phase from cycles where id = ${cycle.id}`))[0]?.phase,
+    tallies: await selectRows(sql`select result_hash, tallied_at, published_at from cycle_tallies where cycle_id = ${cycle.id}`),
+    potResults: await selectRows(sql`select pot_id, ballots_hash, funded::text, projects::text, explanation::text from pot_results where cycle_id = ${cycle.id} order by pot_id`),
+    phase: (await selectRows<{ phase: string }>(sql`select phase from cycles where id = ${cycle.id}`))[0]?.phase,
     audit: await count(t.db, sql`audit_log where target_id = ${cycle.id}`),
   });
   const results = (auth: Voter['auth'] | Record<string, never> = {}) => t.http().get(`/api/cycles/${cycle.id}/results`).set(auth);
@@ -100,7 +100,7 @@ describe('results: access, refusals, summary, open data and secrecy', () => {
     expect(tallied.body.status).toBe('tallied');
     expect(tallied.body.publishedAt).toBeNull();
     expect(potOf(tallied.body as CycleResults, cycle.potA).funded).toEqual([X, Y]);
-    const audit = await rowsOf<{ details: unknown; actor_id: string }>(sql`select details, actor_id from audit_log where target_id = ${cycle.id} and action = 'results.tally'`);
+    const audit = await selectRows<{ details: unknown; actor_id: string }>(sql`select details, actor_id from audit_log where target_id = ${cycle.id} and action = 'results.tally'`);
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actor_id).toBe(cycle.admin.id);
     const details = JSON.stringify(audit[0]?.details);
@@ -143,7 +143,7 @@ describe('results: access, refusals, summary, open data and secrecy', () => {
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ status: 'published', resultHash: before.body.resultHash });
     expect((await state()).phase).toBe('results');
-    const actions = await rowsOf<{ action: string; details: Record<string, unknown> }>(
+    const actions = await selectRows<{ action: string; details: Record<string, unknown> }>(
       sql`select action, details from audit_log where target_id = ${cycle.id} and action in ('results.publish', 'cycle.phase.move') order by id`,
     );
     expect(actions.map((a) => a.action)).toEqual(['results.publish', 'cycle.phase.move']);
@@ -235,7 +235,7 @@ describe('results: access, refusals, summary, open data and secrecy', () => {
   });
 
   it('never shows who voted or how: no account, email, voter token or receipt', async () => {
-    const tokens = await rowsOf<{ voter_token: string; receipt: string; content_hash: string }>(sql`select voter_token, receipt, content_hash from ballots where cycle_id = ${cycle.id}`);
+    const tokens = await selectRows<{ voter_token: string; receipt: string; content_hash: string }>(sql`select voter_token, receipt, content_hash from ballots where cycle_id = ${cycle.id}`);
     expect(tokens).toHaveLength(4);
     const published = [
       JSON.stringify((await results()).body),

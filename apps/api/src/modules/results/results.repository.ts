@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { rowsOf, type Db } from '../../db/client';
 import { ballots, cycleTallies, feasibilityReviews, potResults, proposals, wards } from '../../db/schema';
 
 export type CycleTallyRow = typeof cycleTallies.$inferSelect;
@@ -37,8 +37,7 @@ export async function listBallotSelections(db: Db, cycleId: string, potId?: stri
   // With a pot: only ballots that chose in it (the filter runs in PostgreSQL, nothing else is shipped).
   const inPot = potId === undefined ? sql`` : sql` and ${ballots.selections} @> jsonb_build_array(jsonb_build_object('potId', ${potId}::text))`;
   const result = await db.execute<{ s: string }>(sql`select ${ballots.selections}::text as s from ${ballots} where ${ballots.cycleId} = ${cycleId}${inPot}`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: { s: string }[] }).rows) as { s: string }[];
-  return rows.map((row) => row.s);
+  return rowsOf<{ s: string }>(result).map((row) => row.s);
 }
 
 /** Distinct voters of the cycle: one ballot row per voter. */

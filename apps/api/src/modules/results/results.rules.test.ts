@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { BallotSettings, TallyRule } from '@allot/shared';
 import { runRule } from '@allot/tally';
-import type { Db } from '../../db/client';
+import { rowsOf, type Db } from '../../db/client';
 import { useTestApp } from '../../../test/helpers';
 import { arrangeResultsCycle, castBallots, checkExportRoundTrip, countAndPublish, idsOf, potOf, type ProjectSpec, type ResultsCycle } from './test-fixtures';
 
@@ -73,7 +73,7 @@ async function storedRows(db: Db, cycleId: string): Promise<unknown[]> {
     select pot_id, rule, rule_key, tie_break::text, ballot_kind, budget, spent, ballot_count, ballots_hash,
            funded::text, projects::text, explanation::text, equal_shares::text, engine_explanation::text
     from pot_results where cycle_id = ${cycleId} order by pot_id`);
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as unknown[];
+  return rowsOf(result);
 }
 
 describe('counting under each rule', () => {
