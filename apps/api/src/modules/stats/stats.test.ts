@@ -34,7 +34,6 @@ const secret = () => t.app.config.ballotSecret ?? '';
 /** A resident of `wardId`; a null `birthYear` is a resident who gave none. */
 async function newVoter(wardId: string | null, birthYear: number | null) {
   const voter = await createAccount(t.db, { homeWardId: wardId, birthYear });
-  if (birthYear === null) await t.db.execute(sql`update users set birth_year = null where id = ${voter.id}`);
   return voter;
 }
 
